@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors/wedge-error.js';
+
+const optionalString = z.string().trim().min(1).optional().catch(undefined);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every setting wedge reads, with its environment variable name and default. */
+export const configSchema = z.object({
+  corpusDir: z.string().min(1).default('corpus'),
+  indexDir: z.string().min(1).default('indexes/default'),
+  cacheDir: z.string().min(1).default('indexes/.cache'),
+  embedder: z.enum(['glove', 'openai']).default('glove'),
+  openaiApiKey: optionalString,
+  openaiBaseUrl: z.string().url().optional(),
+  openaiEmbeddingModel: z.string().min(1).default('text-embedding-3-small'),
+  openaiTimeoutMs: positiveInt(30_000),
+  openaiMaxRetries: z.coerce.number().int().min(0).max(10).default(2),
+  openaiBatchSize: positiveInt(96),
+});
+
+/** Resolved settings. */
+export type Config = z.infer<typeof configSchema>;
+
+/** Which environment variable feeds which setting; the README table mirrors this. */
+export const envNames: Record<keyof Config, string> = {
+  corpusDir: 'WEDGE_CORPUS_DIR',
+  indexDir: 'WEDGE_INDEX_DIR',
+  cacheDir: 'WEDGE_CACHE_DIR',
+  embedder: 'WEDGE_EMBEDDER',
+  openaiApiKey: 'OPENAI_API_KEY',
+  openaiBaseUrl: 'OPENAI_BASE_URL',
+  openaiEmbeddingModel: 'WEDGE_OPENAI_EMBEDDING_MODEL',
+  openaiTimeoutMs: 'WEDGE_OPENAI_TIMEOUT_MS',
+  openaiMaxRetries: 'WEDGE_OPENAI_MAX_RETRIES',
+  openaiBatchSize: 'WEDGE_OPENAI_BATCH_SIZE',
+};
+
+/** Builds the config: explicit overrides win over the environment, which wins over defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(envNames)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== undefined) raw[key] = value;
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]) as keyof Config;
+      const source = key in overrides ? `--${key}` : envNames[key] ?? key;
+      return `${source}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`, parsed.error.issues);
+  }
+  return parsed.data;
+}
