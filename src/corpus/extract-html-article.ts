@@ -14,7 +14,7 @@ export interface ExtractedHtml {
 export function extractHtmlArticle(html: string): ExtractedHtml {
   const { document } = parseHTML(html);
   // Readability drops block structure from textContent, so mark paragraph ends before reading text.
-  const article = new Readability(document as unknown as Document, { charThreshold: 0 }).parse();
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 0 }).parse();
   if (!article?.content) return { text: '' };
   const { document: content } = parseHTML(`<html><body>${article.content}</body></html>`);
   const blocks = content.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre');

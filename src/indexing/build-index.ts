@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { Document } from '@langchain/core/documents';
+import { chunkArticle } from '../chunking/chunk-article.js';
+import { DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from '../chunking/chunk.js';
+import { contextualText } from '../chunking/contextual-text.js';
+import type { Article } from '../corpus/article.js';
+import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
+import { fingerprintCorpus, hashArticle } from './fingerprint-corpus.js';
+import { indexLayout } from './index-layout.js';
+import { buildLexicalIndex } from './lexical-index.js';
+import { INDEX_FORMAT, type Manifest } from './manifest.js';
+
+/** Progress of a long build step, for a progress bar. */
+export interface BuildProgress { step: 'chunk' | 'embed-chunks' | 'embed-sentences' | 'write'; done: number; total: number }
+
+/** What building an index needs; the clock is injectable so tests can pin build ids. */
+export interface BuildIndexOptions {
+  articles: Article[];
+  embedder: WedgeEmbeddings;
+  indexDir: string;
+  chunker?: ChunkerSettings;
+  onProgress?: (progress: BuildProgress) => void;
+  now?: () => Date;
+  batchSize?: number;
+}
+
+/** A sentence of the corpus, with the row of its vector in sentence-vectors.f32. */
+export interface SentenceRef { docId: string; start: number; end: number }
+
+async function embedInBatches(embedder: WedgeEmbeddings, texts: string[], batchSize: number, report: (done: number) => void): Promise<number[][]> {
+  const vectors: number[][] = [];
+  for (let i = 0; i < texts.length; i += batchSize) {
+    vectors.push(...await embedder.embedDocuments(texts.slice(i, i + batchSize)));
+    report(vectors.length);
+  }
+  return vectors;
+}
+
+function uniqueSentences(chunks: Chunk[]): SentenceRef[] {
+  const seen = new Map<string, SentenceRef>();
+  for (const chunk of chunks) {
+    for (const { start, end } of chunk.sentences) seen.set(`${chunk.docId}:${start}:${end}`, { docId: chunk.docId, start, end });
+  }
+  return [...seen.values()];
+}
+
+async function pruneOldBuilds(buildsDir: string, keep: string[]): Promise<void> {
+  const entries = await readdir(buildsDir).catch(() => [] as string[]);
+  const builds = entries.filter((name) => !name.startsWith('.')).sort();
+  // Keep the live build and the one before it: a reader that read CURRENT just before the swap still finds its files.
+  const stale = builds.filter((name) => !keep.includes(name)).slice(0, -1);
+  await Promise.all(stale.map((name) => rm(`${buildsDir}/${name}`, { recursive: true, force: true })));
+}
+
+/**
+ * Chunks, embeds and indexes the articles (HNSW dense + BM25 lexical), writes the build to a temp
+ * directory, then renames it into place and points CURRENT at it. A crash leaves the old index live.
+ */
+export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> {
+  const { articles, embedder, indexDir, onProgress = () => {}, now = () => new Date(), batchSize = 64 } = options;
+  const chunker = options.chunker ?? DEFAULT_CHUNKER;
+  const started = performance.now();
+  const layout = indexLayout(indexDir);
+  const metaById = new Map(articles.map((article) => [article.meta.id, article.meta]));
+
+  const chunks = articles.flatMap((article, i) => {
+    onProgress({ step: 'chunk', done: i + 1, total: articles.length });
+    return chunkArticle(article, chunker);
+  });
+  const searchTexts = chunks.map((chunk) => contextualText(chunk, metaById.get(chunk.docId)!));
+  const state = await embedder.fit(searchTexts);
+  const chunkVectors = await embedInBatches(embedder, searchTexts, batchSize, (done) => onProgress({ step: 'embed-chunks', done, total: chunks.length }));
+  const sentences = uniqueSentences(chunks);
+  const bodies = new Map(articles.map((article) => [article.meta.id, article.body]));
+  const sentenceTexts = sentences.map((s) => bodies.get(s.docId)!.slice(s.start, s.end));
+  const sentenceVectors = await embedInBatches(embedder, sentenceTexts, batchSize, (done) => onProgress({ step: 'embed-sentences', done, total: sentences.length }));
+
+  const corpusHash = fingerprintCorpus(articles, chunker, embedder.id);
+  const createdAt = now();
+  const buildId = `${createdAt.toISOString().replace(/[-:.]/g, '')}-${corpusHash.slice(0, 8)}`;
+  const tmpId = `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmp = layout.build(tmpId);
+  await mkdir(tmp.dir, { recursive: true });
+  try {
+    onProgress({ step: 'write', done: 0, total: 1 });
+    const store = new HNSWLib(embedder, { space: 'cosine', numDimensions: embedder.dimensions });
+    await store.addVectors(chunkVectors, chunks.map((chunk, i) => new Document({ pageContent: searchTexts[i]!, metadata: { chunk: i, chunkId: chunk.id } })));
+    await store.save(tmp.dense);
+    const manifest: Manifest = {
+      format: INDEX_FORMAT,
+      buildId,
+      createdAt: createdAt.toISOString(),
+      corpusHash,
+      chunker,
+      embedder: { id: embedder.id, dimensions: embedder.dimensions, ...(state ? { state } : {}) },
+      counts: { docs: articles.length, chunks: chunks.length, sentences: sentences.length },
+      docs: articles.map((article) => ({ id: article.meta.id, title: article.meta.title, hash: hashArticle(article), file: article.file })),
+      buildMs: 0,
+    };
+    const vectorBytes = Float32Array.from(sentenceVectors.flat());
+    await Promise.all([
+      writeFile(tmp.docs, JSON.stringify(articles.map(({ meta, body }) => ({ meta, body })))),
+      writeFile(tmp.chunks, JSON.stringify(chunks)),
+      writeFile(tmp.lexical, JSON.stringify(buildLexicalIndex(searchTexts))),
+      writeFile(tmp.sentences, JSON.stringify(sentences)),
+      writeFile(tmp.sentenceVectors, Buffer.from(vectorBytes.buffer)),
+    ]);
+    manifest.buildMs = Math.round(performance.now() - started);
+    // The manifest is written last: a build directory without one is never treated as an index.
+    await writeFile(tmp.manifest, JSON.stringify(manifest, null, 2));
+    await rename(tmp.dir, layout.build(buildId).dir);
+    const pointer = `${layout.currentFile}.${tmpId}`;
+    await writeFile(pointer, `${buildId}\n`);
+    await rename(pointer, layout.currentFile);
+    onProgress({ step: 'write', done: 1, total: 1 });
+    await pruneOldBuilds(layout.buildsDir, [buildId]);
+    return manifest;
+  } finally {
+    await rm(tmp.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+
+/**
+ * Where an index lives. Each build is a directory under builds/; CURRENT names the live one and is
+ * replaced by an atomic rename, so a reader always sees a whole build, never a half-written one.
+ */
+export function indexLayout(indexDir: string) {
+  const buildsDir = path.join(indexDir, 'builds');
+  return {
+    indexDir,
+    buildsDir,
+    currentFile: path.join(indexDir, 'CURRENT'),
+    lockFile: path.join(indexDir, 'build.lock'),
+    build: (buildId: string) => {
+      const dir = path.join(buildsDir, buildId);
+      return {
+        dir,
+        manifest: path.join(dir, 'manifest.json'),
+        docs: path.join(dir, 'docs.json'),
+        chunks: path.join(dir, 'chunks.json'),
+        lexical: path.join(dir, 'lexical.json'),
+        dense: path.join(dir, 'dense'),
+        sentences: path.join(dir, 'sentences.json'),
+        sentenceVectors: path.join(dir, 'sentence-vectors.f32'),
+      };
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { chunkerSettingsSchema } from '../chunking/chunk.js';
+
+/** Bumped when the on-disk layout changes, so old indexes are rebuilt instead of misread. */
+export const INDEX_FORMAT = 1;
+
+/** The index manifest: what was indexed, how, and when. */
+export const manifestSchema = z.object({
+  format: z.literal(INDEX_FORMAT),
+  buildId: z.string(),
+  createdAt: z.string(),
+  corpusHash: z.string(),
+  chunker: chunkerSettingsSchema,
+  embedder: z.object({ id: z.string(), dimensions: z.number().int().positive(), state: z.record(z.string(), z.unknown()).optional() }),
+  counts: z.object({ docs: z.number().int(), chunks: z.number().int(), sentences: z.number().int() }),
+  docs: z.array(z.object({ id: z.string(), title: z.string(), hash: z.string(), file: z.string() })),
+  buildMs: z.number(),
+});
+
+/** Parsed index manifest. */
+export type Manifest = z.infer<typeof manifestSchema>;

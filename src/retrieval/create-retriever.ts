@@ -1,0 +1,116 @@
+import type { OpenIndex } from '../indexing/open-index.js';
+import { lexicalTerms } from '../text/tokenize-words.js';
+import { fuseRankings } from './fuse-rankings.js';
+import type { Hit } from './hit.js';
+import { scoreSentences } from './score-sentences.js';
+import { selectMmr } from './select-mmr.js';
+
+/** Which ranking to use: both fused (the default), or one alone (for measuring). */
+export type RetrievalMode = 'hybrid' | 'bm25' | 'dense';
+
+/** Options of one search. */
+export interface SearchOptions {
+  k?: number;
+  mode?: RetrievalMode;
+  /** Include photo-caption chunks (excluded by default: they illustrate, they do not argue). */
+  includeCaptions?: boolean;
+  /** Candidates taken from each ranking before fusion. */
+  candidates?: number;
+}
+
+/** Searches one loaded index. */
+export interface Retriever {
+  index: OpenIndex;
+  search(query: string, options?: SearchOptions): Promise<Hit[]>;
+}
+
+const RRF_K = 60;
+
+/** Creates a hybrid retriever: BM25 + dense (HNSW) fused by RRF, diversified by MMR, with sentence scores. */
+export function createRetriever(index: OpenIndex): Retriever {
+  const { chunks, docs, dense, lexical, embedder } = index;
+  const documentFrequency = new Map<string, number>();
+  const sentenceTerms = new Map<string, Set<string>>();
+  for (const chunk of chunks) {
+    for (const term of new Set(lexicalTerms(chunk.text))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const termsOf = (docId: string, start: number, end: number) => {
+    const key = `${docId}:${start}:${end}`;
+    let terms = sentenceTerms.get(key);
+    if (!terms) sentenceTerms.set(key, (terms = new Set(lexicalTerms(docs.get(docId)!.body.slice(start, end)))));
+    return terms;
+  };
+  const dims = index.manifest.embedder.dimensions;
+  const vectorCache = new Map<number, number[]>();
+  const chunkVector = (i: number) => {
+    let vector = vectorCache.get(i);
+    if (!vector) vectorCache.set(i, (vector = dense.index.getPoint(i)));
+    return vector;
+  };
+  const similarity = (a: number, b: number) => {
+    const x = chunkVector(a);
+    const y = chunkVector(b);
+    let dot = 0;
+    for (let d = 0; d < x.length; d += 1) dot += x[d]! * y[d]!;
+    // Overlapping chunks of one article share a sentence; count them as near-duplicates.
+    const sameDoc = chunks[a]!.docId === chunks[b]!.docId;
+    const overlap = sameDoc && chunks[a]!.start < chunks[b]!.end && chunks[b]!.start < chunks[a]!.end;
+    return Math.max(dot, overlap ? 0.9 : 0);
+  };
+
+  async function search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
+    const { k = 8, mode = 'hybrid', includeCaptions = false } = options;
+    const allowed = (i: number) => includeCaptions || chunks[i]!.role === 'body';
+    const pool = Math.min(chunks.length, Math.max(options.candidates ?? 50, k * 4));
+    const queryVector = await embedder.embedQuery(query);
+    const lexicalResults = mode === 'dense' ? [] : lexical.search(query);
+    const lexicalRanking = lexicalResults.map((r) => r.id as number).filter(allowed).slice(0, pool);
+    const lexicalScores = new Map(lexicalResults.map((r) => [r.id as number, r.score]));
+    const denseResult = mode === 'bm25' ? { neighbors: [], distances: [] } : dense.index.searchKnn(queryVector, pool);
+    const denseRanking = denseResult.neighbors.filter(allowed);
+    const denseScores = new Map(denseResult.neighbors.map((n, i) => [n, 1 - denseResult.distances[i]!]));
+
+    let ranked: Array<{ item: number; relevance: number }>;
+    if (mode === 'hybrid') {
+      const fused = fuseRankings([lexicalRanking, denseRanking], RRF_K);
+      const candidates = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / (2 / (RRF_K + 1)) }))
+        .sort((x, y) => y.relevance - x.relevance);
+      ranked = selectMmr(candidates, k, similarity);
+    } else {
+      const ranking = mode === 'bm25' ? lexicalRanking : denseRanking;
+      const scores = mode === 'bm25' ? lexicalScores : denseScores;
+      const top = mode === 'bm25' ? Math.max(...scores.values(), Number.EPSILON) : 1;
+      ranked = ranking.slice(0, k).map((item) => ({ item, relevance: scores.get(item)! / top }));
+    }
+
+    const queryTerms = new Map<string, number>();
+    for (const term of lexicalTerms(query)) {
+      queryTerms.set(term, Math.log(1 + chunks.length / ((documentFrequency.get(term) ?? 0) + 0.5)));
+    }
+    const context = {
+      queryVector,
+      queryTerms,
+      sentenceVector: (docId: string, start: number, end: number) => {
+        const row = index.sentenceRows.get(`${docId}:${start}:${end}`);
+        return row === undefined ? undefined : index.sentenceVectors.subarray(row * dims, (row + 1) * dims);
+      },
+      sentenceTerms: termsOf,
+    };
+    return ranked.map(({ item, relevance }) => {
+      const chunk = chunks[item]!;
+      return {
+        docId: chunk.docId,
+        title: docs.get(chunk.docId)!.meta.title,
+        chunkId: chunk.id,
+        text: chunk.text,
+        start: chunk.start,
+        end: chunk.end,
+        score: Number(relevance.toFixed(4)),
+        role: chunk.role,
+        sentences: scoreSentences(chunk, context),
+      };
+    });
+  }
+
+  return { index, search };
+}
