@@ -9,7 +9,8 @@ export const configSchema = z.object({
   corpusDir: z.string().min(1).default('corpus'),
   indexDir: z.string().min(1).default('indexes/default'),
   cacheDir: z.string().min(1).default('indexes/.cache'),
-  embedder: z.enum(['glove', 'openai']).default('glove'),
+  /** Unset means: glove for new builds, and whatever the index was built with for queries. */
+  embedder: z.enum(['glove', 'openai']).optional(),
   openaiApiKey: optionalString,
   openaiBaseUrl: z.string().url().optional(),
   openaiEmbeddingModel: z.string().min(1).default('text-embedding-3-small'),

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusFileError } from '../errors/wedge-error.js';
 import { articleMetaSchema, type Article } from './article.js';
-import { extractHtmlArticle } from './extract-html-article.js';
 import { parseFrontMatter } from './parse-front-matter.js';
 
 /** File extensions wedge reads as articles. */
@@ -46,6 +45,8 @@ export async function readArticleFile(file: string): Promise<Article> {
   let data: Record<string, unknown>;
   let body: string;
   if (ext === '.html' || ext === '.htm') {
+    // Loaded on demand: the DOM libraries cost ~300 ms of start-up that Markdown corpora should not pay.
+    const { extractHtmlArticle } = await import('./extract-html-article.js');
     const page = extractHtmlArticle(text);
     body = page.text;
     data = { title: page.title, author: page.author, publisher: page.publisher, date: page.date };

