@@ -79,7 +79,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
 
   const corpusHash = fingerprintCorpus(articles, chunker, embedder.id);
   const createdAt = now();
-  const buildId = `${createdAt.toISOString().replace(/[-:.]/g, '')}-${corpusHash.slice(0, 8)}`;
+  // Time first so names sort by age; the random tail keeps two builds in one millisecond apart.
+  const buildId = `${createdAt.toISOString().replace(/[-:.]/g, '')}-${corpusHash.slice(0, 8)}-${randomBytes(2).toString('hex')}`;
   const tmpId = `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const tmp = layout.build(tmpId);
   await mkdir(tmp.dir, { recursive: true });

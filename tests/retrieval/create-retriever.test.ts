@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { buildIndex } from '../../src/indexing/build-index.js';
+import { openIndex } from '../../src/indexing/open-index.js';
+import { createRetriever, type Retriever } from '../../src/retrieval/create-retriever.js';
+import { gloveEmbedder } from '../helpers/glove.js';
+import { useTempDirs } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+let retriever: Retriever;
+
+beforeAll(async () => {
+  const dir = await tempDir();
+  const embedder = await gloveEmbedder();
+  const { articles } = await loadCorpus('corpus');
+  await buildIndex({ articles, embedder, indexDir: dir });
+  retriever = createRetriever(await openIndex(dir, embedder));
+});
+
+describe('hybrid retrieval over the default corpus', () => {
+  it('answers "why won\'t the split work?" with passages whose offsets slice back to their text', async () => {
+    const hits = await retriever.search("why won't the split work?", { k: 8 });
+    expect(hits).toHaveLength(8);
+    for (const hit of hits) {
+      const body = retriever.index.docs.get(hit.docId)!.body;
+      expect(body.slice(hit.start, hit.end)).toBe(hit.text);
+      for (const s of hit.sentences) expect(s.start >= hit.start && s.end <= hit.end).toBe(true);
+    }
+    // Order is MMR's (relevance traded against redundancy); the first hit is always the most relevant.
+    expect(hits[0]!.score).toBe(Math.max(...hits.map((h) => h.score)));
+  });
+
+  it('finds an author\'s passages that never repeat his name, through the contextual header', async () => {
+    const hits = await retriever.search('according to Jin Canrong', { k: 3 });
+    expect(hits.every((h) => h.docId === 'jin-canrong-not-that-easy')).toBe(true);
+    expect(hits.some((h) => !h.text.includes('Jin Canrong'))).toBe(true);
+  });
+
+  it('matches "detente" to "détente" and "Russia’s" to "Russia\'s" in BM25', async () => {
+    const detente = await retriever.search('detente', { k: 3, mode: 'bm25' });
+    expect(detente[0]?.text).toMatch(/détente/);
+    const curly = await retriever.search('Russia’s leading trading partner', { k: 3, mode: 'bm25' });
+    const straight = await retriever.search("Russia's leading trading partner", { k: 3, mode: 'bm25' });
+    expect(curly.map((h) => h.chunkId)).toEqual(straight.map((h) => h.chunkId));
+  });
+
+  it('scores the sentence that states the answer highest within its chunk', async () => {
+    const [hit] = await retriever.search('Strait of Malacca share of energy imports', { k: 1 });
+    const body = retriever.index.docs.get(hit!.docId)!.body;
+    const best = [...hit!.sentences].sort((a, b) => b.score - a.score)[0]!;
+    expect(body.slice(best.start, best.end)).toMatch(/Strait of Malacca/);
+  });
+
+  it('leaves photo captions out unless asked for', async () => {
+    const query = 'Getty Images photo of Putin and Trump as Matryoshka dolls';
+    expect((await retriever.search(query, { k: 10 })).some((h) => h.role === 'caption')).toBe(false);
+    expect((await retriever.search(query, { k: 10, includeCaptions: true })).some((h) => h.role === 'caption')).toBe(true);
+  });
+
+  it('diversifies across articles: the top 8 for a broad question come from at least 3 articles', async () => {
+    const hits = await retriever.search('Can the United States pull Russia away from China?', { k: 8 });
+    expect(new Set(hits.map((h) => h.docId)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('returns no more hits than there are chunks and handles a query of stop words only', async () => {
+    const hits = await retriever.search('the of and', { k: 5 });
+    expect(hits.length).toBeLessThanOrEqual(5);
+  });
+});
