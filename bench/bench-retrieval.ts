@@ -9,7 +9,7 @@ import { readRetrievalDataset, type RetrievalQuestion } from '../src/eval/retrie
 import { coverageAtK, ndcgAtK, recallAtK, reciprocalRankAtK } from '../src/eval/retrieval-metrics.js';
 import { buildIndex } from '../src/indexing/build-index.js';
 import { openIndex } from '../src/indexing/open-index.js';
-import { createRetriever, type RetrievalMode, type Retriever } from '../src/retrieval/create-retriever.js';
+import { createRetriever, defaultFusion, type FusionSettings, type RetrievalMode, type Retriever } from '../src/retrieval/create-retriever.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const datasetFile = process.argv[2] ?? path.join(root, 'evals/retrieval.jsonl');
@@ -69,12 +69,22 @@ async function main(): Promise<void> {
     await buildIndex({ articles, embedder, indexDir: dir });
     const buildMs = performance.now() - t;
     if (weighting === 'sif') defaultIndexDir = dir;
-    const retriever = createRetriever(await openIndex(dir, embedder));
-    for (const mode of ['bm25', 'dense', 'hybrid'] as RetrievalMode[]) {
-      if (mode === 'bm25' && weighting !== 'mean') continue;
+    const index = await openIndex(dir, embedder);
+    const fusions: Array<[string, FusionSettings | undefined]> = [
+      ['hybrid*', undefined],
+      ['rrf1:1', { ...defaultFusion(embedder.id), denseWeight: 1 }],
+      ['no-mmr', { ...defaultFusion(embedder.id), mmrLambda: 1 }],
+    ];
+    const runs: Array<[string, RetrievalMode, FusionSettings | undefined]> = [
+      ...(weighting === 'mean' ? [['bm25', 'bm25', undefined] as [string, RetrievalMode, undefined]] : []),
+      ['dense', 'dense', undefined],
+      ...fusions.map(([label, fusion]) => [label, 'hybrid', fusion] as [string, RetrievalMode, FusionSettings | undefined]),
+    ];
+    for (const [label, mode, fusion] of runs) {
+      const retriever = createRetriever(index, fusion);
       const r = await score(retriever, questions, mode);
       const types = ['lexical', 'paraphrase', 'attribution'].map((type) => fmt(r.mrrByType[type] ?? 0)).join('/');
-      console.log(`${(mode === 'bm25' ? '(none)' : embedder.id).padEnd(22)}${mode.padEnd(8)}${fmt(r.recall5).padStart(8)}${fmt(r.mrr10).padStart(8)}${fmt(r.ndcg10).padStart(9)}${fmt(r.coverage5).padStart(9)}  ${types.padEnd(18)}${r.p50.toFixed(2).padStart(7)}${r.p99.toFixed(2).padStart(8)}${buildMs.toFixed(0).padStart(10)}  ${r.misses.join(',')}`);
+      console.log(`${(mode === 'bm25' ? '(none)' : embedder.id).padEnd(22)}${label.padEnd(8)}${fmt(r.recall5).padStart(8)}${fmt(r.mrr10).padStart(8)}${fmt(r.ndcg10).padStart(9)}${fmt(r.coverage5).padStart(9)}  ${types.padEnd(18)}${r.p50.toFixed(2).padStart(7)}${r.p99.toFixed(2).padStart(8)}${buildMs.toFixed(0).padStart(10)}  ${r.misses.join(',')}`);
     }
   }
   const cli = path.join(root, 'bin/wedge.js');
@@ -84,6 +94,8 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, [cli, 'search', "why won't the split work?", '--index', defaultIndexDir, '--json'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
     runs.push(performance.now() - t);
   }
+  console.log('\nhybrid* = the default: BM25 + dense fused by weighted RRF (dense weight from defaultFusion), then MMR.');
+  console.log('rrf1:1 = equal RRF weights; no-mmr = default weights without MMR re-ordering.');
   console.log(`\nwedge search end to end (process start to exit, default embedder): median ${percentile(runs, 0.5).toFixed(0)} ms, max ${Math.max(...runs).toFixed(0)} ms`);
   await rm(tmp, { recursive: true, force: true });
 }

@@ -18,6 +18,22 @@ export interface SearchOptions {
   candidates?: number;
 }
 
+/** How the hybrid ranking is put together; defaults depend on the embedder (see defaultFusion). */
+export interface FusionSettings {
+  /** RRF weight of the dense ranking (BM25's is 1). */
+  denseWeight: number;
+  /** MMR trade-off: 1 is pure relevance, lower favours passages unlike those already picked. */
+  mmrLambda: number;
+}
+
+/**
+ * The offline GloVe embedder ranks passages measurably worse than BM25 on evals/retrieval.jsonl
+ * (see BENCHMARKS.md), so its ranking gets half BM25's say; a neural embedder gets an equal say.
+ */
+export function defaultFusion(embedderId: string): FusionSettings {
+  return { denseWeight: embedderId.startsWith('glove') ? 0.5 : 1, mmrLambda: 0.7 };
+}
+
 /** Searches one loaded index. */
 export interface Retriever {
   index: OpenIndex;
@@ -27,7 +43,7 @@ export interface Retriever {
 const RRF_K = 60;
 
 /** Creates a hybrid retriever: BM25 + dense (HNSW) fused by RRF, diversified by MMR, with sentence scores. */
-export function createRetriever(index: OpenIndex): Retriever {
+export function createRetriever(index: OpenIndex, fusion: FusionSettings = defaultFusion(index.manifest.embedder.id)): Retriever {
   const { chunks, docs, dense, lexical, embedder } = index;
   const documentFrequency = new Map<string, number>();
   const sentenceTerms = new Map<string, Set<string>>();
@@ -63,7 +79,8 @@ export function createRetriever(index: OpenIndex): Retriever {
     const allowed = (i: number) => includeCaptions || chunks[i]!.role === 'body';
     const pool = Math.min(chunks.length, Math.max(options.candidates ?? 50, k * 4));
     const queryVector = await embedder.embedQuery(query);
-    const lexicalResults = mode === 'dense' ? [] : lexical.search(query);
+    // Prefix matching catches what the stemmer misses ("complement" / "complementarities"); MiniSearch scores such matches lower.
+    const lexicalResults = mode === 'dense' ? [] : lexical.search(query, { prefix: (term: string) => term.length >= 5 });
     const lexicalRanking = lexicalResults.map((r) => r.id as number).filter(allowed).slice(0, pool);
     const lexicalScores = new Map(lexicalResults.map((r) => [r.id as number, r.score]));
     const denseResult = mode === 'bm25' ? { neighbors: [], distances: [] } : dense.index.searchKnn(queryVector, pool);
@@ -72,10 +89,11 @@ export function createRetriever(index: OpenIndex): Retriever {
 
     let ranked: Array<{ item: number; relevance: number }>;
     if (mode === 'hybrid') {
-      const fused = fuseRankings([lexicalRanking, denseRanking], RRF_K);
-      const candidates = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / (2 / (RRF_K + 1)) }))
+      const fused = fuseRankings([lexicalRanking, denseRanking], RRF_K, [1, fusion.denseWeight]);
+      const best = (1 + fusion.denseWeight) / (RRF_K + 1);
+      const candidates = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / best }))
         .sort((x, y) => y.relevance - x.relevance);
-      ranked = selectMmr(candidates, k, similarity);
+      ranked = selectMmr(candidates, k, similarity, fusion.mmrLambda);
     } else {
       const ranking = mode === 'bm25' ? lexicalRanking : denseRanking;
       const scores = mode === 'bm25' ? lexicalScores : denseScores;

@@ -42,7 +42,7 @@ export function fakeVector(text: string, dimensions: number): number[] {
   return vector;
 }
 
-function defaultReply(request: RecordedRequest, dimensions: number) {
+function defaultReply(request: RecordedRequest, dimensions: number): { status?: number; body: unknown; headers?: Record<string, string> } {
   if (request.url.endsWith('/embeddings')) {
     const { input, model } = request.body as { input: string | string[]; model: string };
     const inputs = Array.isArray(input) ? input : [input];
