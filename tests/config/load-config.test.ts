@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+import { ConfigError } from '../../src/errors/wedge-error.js';
+
+describe('loadConfig', () => {
+  it('uses defaults when nothing is set: offline embedder chosen per use, default corpus and index', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ corpusDir: 'corpus', indexDir: 'indexes/default', openaiEmbeddingModel: 'text-embedding-3-small' });
+    expect(config.embedder).toBeUndefined();
+  });
+  it('lets the environment override defaults and explicit arguments override the environment', () => {
+    const env = { WEDGE_INDEX_DIR: 'from-env', WEDGE_EMBEDDER: 'openai', WEDGE_OPENAI_TIMEOUT_MS: '5000' };
+    expect(loadConfig(env)).toMatchObject({ indexDir: 'from-env', embedder: 'openai', openaiTimeoutMs: 5000 });
+    expect(loadConfig(env, { indexDir: 'from-flag', embedder: undefined })).toMatchObject({ indexDir: 'from-flag', embedder: 'openai' });
+  });
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ WEDGE_EMBEDDER: '', OPENAI_API_KEY: '' });
+    expect(config.embedder).toBeUndefined();
+    expect(config.openaiApiKey).toBeUndefined();
+  });
+  it('names the variable (or flag) and the problem for a bad value', () => {
+    expect(() => loadConfig({ WEDGE_EMBEDDER: 'word2vec' })).toThrow(ConfigError);
+    expect(() => loadConfig({ WEDGE_EMBEDDER: 'word2vec' })).toThrow(/WEDGE_EMBEDDER: /);
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'not a url' })).toThrow(/OPENAI_BASE_URL/);
+    expect(() => loadConfig({}, { embedder: 'nope' as never })).toThrow(/--embedder/);
+    expect(() => loadConfig({ WEDGE_OPENAI_TIMEOUT_MS: '-3' })).toThrow(/WEDGE_OPENAI_TIMEOUT_MS/);
+  });
+});
