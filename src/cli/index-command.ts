@@ -21,11 +21,11 @@ export async function runIndexCommand(args: string[], io: CliIo): Promise<number
   const started = performance.now();
   const corpusDir = path.resolve(io.cwd, config.corpusDir);
   const indexDir = path.resolve(io.cwd, config.indexDir);
-  const { articles, errors } = await loadCorpus(corpusDir);
+  const { articles, errors, settings } = await loadCorpus(corpusDir);
   for (const error of errors) io.stderr(`wedge: skipped ${error.message}\n`);
   const embedder = await createEmbedder({ ...config, cacheDir: path.resolve(io.cwd, config.cacheDir) }, { log: (line) => io.stderr(`${line}\n`) });
   const progress = createProgressReporter(io);
-  const result = await ensureIndex({ indexDir, articles, embedder, force: values.force, onProgress: progress.update }).finally(progress.stop);
+  const result = await ensureIndex({ indexDir, articles, embedder, settings, force: values.force, onProgress: progress.update }).finally(progress.stop);
   const { counts } = result.manifest;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const where = path.relative(io.cwd, indexDir) || '.';

@@ -2,12 +2,14 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError, CorpusFileError } from '../errors/wedge-error.js';
 import type { Article } from './article.js';
+import { readCorpusSettings, type CorpusSettings } from './corpus-settings.js';
 import { ARTICLE_EXTENSIONS, readArticleFile } from './read-article-file.js';
 
 /** Articles read from a corpus directory, plus the files that could not be read (the rest still load). */
 export interface LoadedCorpus {
   articles: Article[];
   errors: CorpusFileError[];
+  settings: CorpusSettings;
 }
 
 async function listArticleFiles(dir: string): Promise<string[]> {
@@ -42,5 +44,5 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
     const why = errors.length ? ` (${errors.length} file(s) could not be read: ${errors.map((e) => e.message).join('; ')})` : '';
     throw new CorpusError(`No readable article in ${dir}${why}. Add .md, .txt or .html files.`);
   }
-  return { articles, errors };
+  return { articles, errors, settings: await readCorpusSettings(dir) };
 }

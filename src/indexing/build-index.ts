@@ -6,6 +6,7 @@ import { chunkArticle } from '../chunking/chunk-article.js';
 import { DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from '../chunking/chunk.js';
 import { contextualText } from '../chunking/contextual-text.js';
 import type { Article } from '../corpus/article.js';
+import type { CorpusSettings } from '../corpus/corpus-settings.js';
 import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import { fingerprintCorpus, hashArticle } from './fingerprint-corpus.js';
 import { indexLayout } from './index-layout.js';
@@ -21,6 +22,7 @@ export interface BuildIndexOptions {
   embedder: WedgeEmbeddings;
   indexDir: string;
   chunker?: ChunkerSettings;
+  settings?: CorpusSettings;
   onProgress?: (progress: BuildProgress) => void;
   now?: () => Date;
   batchSize?: number;
@@ -59,7 +61,7 @@ async function pruneOldBuilds(buildsDir: string, keep: string[]): Promise<void> 
  * directory, then renames it into place and points CURRENT at it. A crash leaves the old index live.
  */
 export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> {
-  const { articles, embedder, indexDir, onProgress = () => {}, now = () => new Date(), batchSize = 64 } = options;
+  const { articles, embedder, indexDir, onProgress = () => {}, now = () => new Date(), batchSize = 64, settings = {} } = options;
   const chunker = options.chunker ?? DEFAULT_CHUNKER;
   const started = performance.now();
   const layout = indexLayout(indexDir);
@@ -77,7 +79,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
   const sentenceTexts = sentences.map((s) => bodies.get(s.docId)!.slice(s.start, s.end));
   const sentenceVectors = await embedInBatches(embedder, sentenceTexts, batchSize, (done) => onProgress({ step: 'embed-sentences', done, total: sentences.length }));
 
-  const corpusHash = fingerprintCorpus(articles, chunker, embedder.id);
+  const corpusHash = fingerprintCorpus(articles, chunker, embedder.id, settings);
   const createdAt = now();
   // Time first so names sort by age; the random tail keeps two builds in one millisecond apart.
   const buildId = `${createdAt.toISOString().replace(/[-:.]/g, '')}-${corpusHash.slice(0, 8)}-${randomBytes(2).toString('hex')}`;
@@ -99,6 +101,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
       counts: { docs: articles.length, chunks: chunks.length, sentences: sentences.length },
       docs: articles.map((article) => ({ id: article.meta.id, title: article.meta.title, hash: hashArticle(article), file: article.file })),
       buildMs: 0,
+      settings,
     };
     const vectorBytes = Float32Array.from(sentenceVectors.flat());
     await Promise.all([

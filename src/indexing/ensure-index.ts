@@ -1,5 +1,6 @@
 import { DEFAULT_CHUNKER, type ChunkerSettings } from '../chunking/chunk.js';
 import type { Article } from '../corpus/article.js';
+import type { CorpusSettings } from '../corpus/corpus-settings.js';
 import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import { buildIndex, type BuildProgress } from './build-index.js';
 import { fingerprintCorpus } from './fingerprint-corpus.js';
@@ -10,10 +11,10 @@ import { readManifest } from './open-index.js';
 export type IndexStatus = { state: 'missing' } | { state: 'fresh' | 'stale'; manifest: Manifest };
 
 /** Compares the live index with what a build would produce now, without building. */
-export async function checkIndex(indexDir: string, articles: Article[], embedderId: string, chunker: ChunkerSettings = DEFAULT_CHUNKER): Promise<IndexStatus> {
+export async function checkIndex(indexDir: string, articles: Article[], embedderId: string, chunker: ChunkerSettings = DEFAULT_CHUNKER, settings: CorpusSettings = {}): Promise<IndexStatus> {
   const manifest = await readManifest(indexDir);
   if (!manifest) return { state: 'missing' };
-  const fresh = manifest.corpusHash === fingerprintCorpus(articles, chunker, embedderId);
+  const fresh = manifest.corpusHash === fingerprintCorpus(articles, chunker, embedderId, settings);
   return { state: fresh ? 'fresh' : 'stale', manifest };
 }
 
@@ -24,11 +25,12 @@ export async function ensureIndex(options: {
   embedder: WedgeEmbeddings;
   force?: boolean;
   chunker?: ChunkerSettings;
+  settings?: CorpusSettings;
   onProgress?: (progress: BuildProgress) => void;
 }): Promise<{ built: boolean; previous: IndexStatus['state']; manifest: Manifest }> {
   const chunker = options.chunker ?? DEFAULT_CHUNKER;
   // A corrupt manifest counts as stale here: rebuilding is exactly the cure.
-  const status = await checkIndex(options.indexDir, options.articles, options.embedder.id, chunker)
+  const status = await checkIndex(options.indexDir, options.articles, options.embedder.id, chunker, options.settings)
     .catch((): IndexStatus => ({ state: 'missing' }));
   if (status.state === 'fresh' && !options.force) return { built: false, previous: 'fresh', manifest: status.manifest };
   const manifest = await buildIndex({ ...options, chunker });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChunkerSettings } from '../chunking/chunk.js';
 import type { Article } from '../corpus/article.js';
+import type { CorpusSettings } from '../corpus/corpus-settings.js';
 import { INDEX_FORMAT } from './manifest.js';
 
 /** Content hash of one article (metadata and body). */
@@ -9,8 +10,8 @@ export function hashArticle(article: Article): string {
 }
 
 /** Hash of everything an index depends on: articles, chunker settings, embedder and index format. */
-export function fingerprintCorpus(articles: Article[], chunker: ChunkerSettings, embedderId: string): string {
-  const hash = createHash('sha256').update(JSON.stringify({ format: INDEX_FORMAT, chunker, embedderId }));
+export function fingerprintCorpus(articles: Article[], chunker: ChunkerSettings, embedderId: string, settings: CorpusSettings = {}): string {
+  const hash = createHash('sha256').update(JSON.stringify({ format: INDEX_FORMAT, chunker, embedderId, settings }));
   for (const article of [...articles].sort((x, y) => x.meta.id.localeCompare(y.meta.id))) hash.update(hashArticle(article));
   return hash.digest('hex');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chunkerSettingsSchema } from '../chunking/chunk.js';
+import { corpusSettingsSchema } from '../corpus/corpus-settings.js';
 
 /** Bumped when the on-disk layout changes, so old indexes are rebuilt instead of misread. */
 export const INDEX_FORMAT = 1;
@@ -15,6 +16,8 @@ export const manifestSchema = z.object({
   counts: z.object({ docs: z.number().int(), chunks: z.number().int(), sentences: z.number().int() }),
   docs: z.array(z.object({ id: z.string(), title: z.string(), hash: z.string(), file: z.string() })),
   buildMs: z.number(),
+  /** The corpus's wedge.yaml, carried with the index so a server needs no corpus folder. */
+  settings: corpusSettingsSchema.default({}),
 });
 
 /** Parsed index manifest. */

@@ -16,7 +16,11 @@ export interface SearchOptions {
   includeCaptions?: boolean;
   /** Candidates taken from each ranking before fusion. */
   candidates?: number;
+  /** Earlier-conversation terms: searched too, but weighted below the query itself. */
+  context?: string;
 }
+
+const CONTEXT_WEIGHT = 0.35;
 
 /** How the hybrid ranking is put together; defaults depend on the embedder (see defaultFusion). */
 export interface FusionSettings {
@@ -38,6 +42,8 @@ export function defaultFusion(embedderId: string): FusionSettings {
 export interface Retriever {
   index: OpenIndex;
   search(query: string, options?: SearchOptions): Promise<Hit[]>;
+  /** Inverse document frequency of a lexical term (a stem) over the chunks; highest for terms the corpus lacks. */
+  idf(term: string): number;
 }
 
 const RRF_K = 60;
@@ -74,13 +80,20 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     return Math.max(dot, overlap ? 0.9 : 0);
   };
 
+  const idf = (term: string) => Math.log(1 + chunks.length / ((documentFrequency.get(term) ?? 0) + 0.5));
+
   async function search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
     const { k = 8, mode = 'hybrid', includeCaptions = false } = options;
     const allowed = (i: number) => includeCaptions || chunks[i]!.role === 'body';
     const pool = Math.min(chunks.length, Math.max(options.candidates ?? 50, k * 4));
-    const queryVector = await embedder.embedQuery(query);
+    const context = options.context?.trim() ?? '';
+    const queryVector = await embedder.embedQuery(context ? `${query} ${context}` : query);
+    const ownTerms = new Set(lexicalTerms(query));
     // Prefix matching catches what the stemmer misses ("complement" / "complementarities"); MiniSearch scores such matches lower.
-    const lexicalResults = mode === 'dense' ? [] : lexical.search(query, { prefix: (term: string) => term.length >= 5 });
+    const lexicalResults = mode === 'dense' ? [] : lexical.search(context ? `${query} ${context}` : query, {
+      prefix: (term: string) => term.length >= 5,
+      boostTerm: (term: string) => (ownTerms.has(term) ? 1 : CONTEXT_WEIGHT),
+    });
     const lexicalRanking = lexicalResults.map((r) => r.id as number).filter(allowed).slice(0, pool);
     const lexicalScores = new Map(lexicalResults.map((r) => [r.id as number, r.score]));
     const denseResult = mode === 'bm25' ? { neighbors: [], distances: [] } : dense.index.searchKnn(queryVector, pool);
@@ -102,10 +115,8 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     }
 
     const queryTerms = new Map<string, number>();
-    for (const term of lexicalTerms(query)) {
-      queryTerms.set(term, Math.log(1 + chunks.length / ((documentFrequency.get(term) ?? 0) + 0.5)));
-    }
-    const context = {
+    for (const term of lexicalTerms(query)) queryTerms.set(term, idf(term));
+    const scoring = {
       queryVector,
       queryTerms,
       sentenceVector: (docId: string, start: number, end: number) => {
@@ -125,10 +136,10 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
         end: chunk.end,
         score: Number(relevance.toFixed(4)),
         role: chunk.role,
-        sentences: scoreSentences(chunk, context),
+        sentences: scoreSentences(chunk, scoring),
       };
     });
   }
 
-  return { index, search };
+  return { index, search, idf };
 }

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { createWordSimilarity, type WordSimilarity } from '../embeddings/create-word-similarity.js';
+import type { GloveVectors } from '../embeddings/glove-vectors.js';
+import type { Retriever } from '../retrieval/create-retriever.js';
+import type { Hit } from '../retrieval/hit.js';
+import type { AnswerMode, AnswerResult } from './answer-result.js';
+import { assessCoverage, buildVocabulary, type CorpusVocabulary } from './assess-coverage.js';
+import { condenseConversation, type ChatMessage } from './conversation/condense-conversation.js';
+import { collectEvidence, type DocLookup } from './evidence.js';
+import type { AnswerGenerator, Draft, SideRequest } from './generators/answer-generator.js';
+import { evidenceStrength } from './generators/pick-evidence.js';
+import { deriveSides, stripSteelmanPrefix } from './steelman/derive-sides.js';
+
+/** Calibrated on evals/answers.jsonl (see BENCHMARKS.md): below these the articles do not answer the question. */
+export const ABSTAIN_DEFAULTS = { minTermCoverage: 0.55, minEvidenceStrength: 0.3 };
+
+/** What answering needs from outside; tests pass fakes for any of them. */
+export interface AnswerDeps {
+  retriever: Retriever;
+  generator: AnswerGenerator;
+  /** Used when the generator fails (LLM down, invalid output): the answer is then marked degraded. */
+  fallback?: AnswerGenerator;
+  clock?: () => number;
+  newId?: () => string;
+  abstain?: typeof ABSTAIN_DEFAULTS;
+  /** Word vectors for synonym-aware coverage ("frontier" is covered by "border"); exact words only without them. */
+  wordVectors?: GloveVectors;
+}
+
+/** One question in a conversation. */
+export interface AnswerRequest {
+  messages: ChatMessage[];
+  mode: AnswerMode;
+  k?: number;
+  signal?: AbortSignal;
+  /** Called as soon as retrieval is done, before generation (for streaming). */
+  onRetrieved?: (hits: Hit[]) => void | Promise<void>;
+}
+
+const vocabularies = new WeakMap<object, { vocabulary: CorpusVocabulary; similarity?: WordSimilarity }>();
+
+/** The corpus vocabulary (and synonym lookup) of an index, built on first use and kept while the index lives. */
+function vocabularyOf(retriever: Retriever, vectors?: GloveVectors) {
+  let entry = vocabularies.get(retriever.index);
+  if (!entry) {
+    const texts = [...retriever.index.docs.values()].flatMap(({ meta, body }) => [body, meta.title, meta.author ?? '', meta.publisher ?? '']);
+    const vocabulary = buildVocabulary(texts);
+    entry = { vocabulary, similarity: vectors && createWordSimilarity(vectors, vocabulary.words) };
+    vocabularies.set(retriever.index, entry);
+  }
+  return entry;
+}
+
+function abstention(reason: string): Draft {
+  return { answer: `The articles don't cover this. ${reason}`.trim(), citations: [], abstained: true, generator: 'none' };
+}
+
+/**
+ * Answers the last user message of a conversation: condenses follow-ups, retrieves, checks the
+ * corpus covers the question at all, then has the generator write a cited answer (falling back
+ * to the offline answerer, marked degraded, if it fails).
+ */
+export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): Promise<AnswerResult> {
+  const clock = deps.clock ?? (() => performance.now());
+  const thresholds = deps.abstain ?? ABSTAIN_DEFAULTS;
+  const started = clock();
+  const { retriever } = deps;
+  const docs: DocLookup = (docId) => retriever.index.docs.get(docId);
+  const intent = condenseConversation(request.messages);
+  const k = request.k ?? 8;
+  const question = request.mode === 'steelman' ? stripSteelmanPrefix(intent.question) : intent.question;
+  const hits = await retriever.search(question, { k, context: intent.context });
+  let sides: SideRequest[] | undefined;
+  if (request.mode === 'steelman') {
+    const specs = deriveSides(intent.question, retriever.index.manifest.settings);
+    sides = await Promise.all(specs.map(async (spec) => ({ ...spec, hits: await retriever.search(`${question} ${spec.thesis}`, { k, context: intent.context }) })));
+  }
+  await request.onRetrieved?.(hits);
+  const retrievedAt = clock();
+  request.signal?.throwIfAborted();
+
+  const { vocabulary, similarity } = vocabularyOf(retriever, deps.wordVectors);
+  const coverage = assessCoverage(`${question} ${intent.context}`, vocabulary, retriever.idf, similarity);
+  const strongest = Math.max(0, ...collectEvidence(hits, docs).map(evidenceStrength));
+  let draft: Draft;
+  if (coverage.missingNames.length) {
+    draft = abstention(`None of them mentions ${coverage.missingNames.map((name) => `“${name}”`).join(' or ')}.`);
+  } else if (coverage.termCoverage < thresholds.minTermCoverage || strongest < thresholds.minEvidenceStrength) {
+    draft = abstention('No passage is close enough to the question to quote as an answer.');
+  } else {
+    const input = { question, mode: request.mode, hits, sides, docs, history: request.messages.slice(0, -1), signal: request.signal };
+    try {
+      draft = await deps.generator.generate(input);
+    } catch (error) {
+      if (!deps.fallback || request.signal?.aborted) throw error;
+      draft = { ...await deps.fallback.generate(input), degraded: true, degradedReason: `${deps.generator.name} generator failed: ${(error as Error).message}` };
+    }
+  }
+  const finished = clock();
+  return {
+    id: deps.newId?.() ?? `ans_${randomUUID()}`,
+    mode: request.mode,
+    question: intent.question,
+    ...draft,
+    timings: {
+      retrievalMs: Number((retrievedAt - started).toFixed(2)),
+      generationMs: Number((finished - retrievedAt).toFixed(2)),
+      totalMs: Number((finished - started).toFixed(2)),
+    },
+  };
+}

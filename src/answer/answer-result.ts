@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** How well a claim is backed by the sentences it cites. */
+export const supportLevelSchema = z.enum(['supported', 'partial', 'unsupported']);
+
+/** One citation: a verbatim run of sentences of an article, with where it is. */
+export const citationSchema = z.object({
+  n: z.number().int().positive(),
+  docId: z.string(),
+  title: z.string(),
+  publisher: z.string().optional(),
+  author: z.string().optional(),
+  date: z.string().optional(),
+  url: z.string().optional(),
+  chunkId: z.string(),
+  /** Always `body.slice(start, end)`; never text a model wrote. */
+  quote: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  score: z.number(),
+  support: supportLevelSchema.optional(),
+});
+
+/** One side of a steelman answer. */
+export const sideSchema = z.object({
+  label: z.string(),
+  thesis: z.string(),
+  /** Distinct passages backing this side. */
+  supportCount: z.number().int(),
+  points: z.array(z.object({ text: z.string(), citations: z.array(z.number().int()), concession: z.boolean().optional() })),
+});
+
+/** The answer to one question, as /api/chat returns it. */
+export const answerResultSchema = z.object({
+  id: z.string(),
+  mode: z.enum(['answer', 'steelman']),
+  question: z.string(),
+  /** Markdown; every `[n]` refers to citations[].n. */
+  answer: z.string(),
+  citations: z.array(citationSchema),
+  sides: z.array(sideSchema).optional(),
+  abstained: z.boolean(),
+  generator: z.string(),
+  degraded: z.boolean().optional(),
+  degradedReason: z.string().optional(),
+  timings: z.object({ retrievalMs: z.number(), generationMs: z.number(), totalMs: z.number() }),
+});
+
+/** A citation. */
+export type Citation = z.infer<typeof citationSchema>;
+/** A steelman side. */
+export type Side = z.infer<typeof sideSchema>;
+/** A full answer. */
+export type AnswerResult = z.infer<typeof answerResultSchema>;
+/** Answer or steelman. */
+export type AnswerMode = AnswerResult['mode'];

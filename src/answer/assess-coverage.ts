@@ -1,0 +1,58 @@
+import { stemmer } from 'stemmer';
+import { foldText } from '../text/fold-text.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { tokenizeWords } from '../text/tokenize-words.js';
+
+/** What the corpus knows, for deciding whether a question is answerable from it at all. */
+export interface CorpusVocabulary { words: Set<string>; stems: Set<string> }
+
+/** Builds the folded word and stem sets of all article bodies and metadata. */
+export function buildVocabulary(texts: Iterable<string>): CorpusVocabulary {
+  const words = new Set<string>();
+  for (const text of texts) for (const word of tokenizeWords(text)) words.add(word.replace(/\./g, ''));
+  return { words, stems: new Set([...words].map((word) => stemmer(word))) };
+}
+
+/** Word-vector cosine above which a corpus word counts as a synonym of a question word. */
+export const SYNONYM_SIMILARITY = 0.62;
+
+/** A name is known when the corpus has it as a word or inside one ("Atlantic" in "transatlantic"). */
+function known(vocabulary: CorpusVocabulary, word: string): boolean {
+  if (vocabulary.words.has(word)) return true;
+  if (word.length < 5) return false;
+  for (const candidate of vocabulary.words) if (candidate.includes(word)) return true;
+  return false;
+}
+
+// Capitalised words that name no topic of their own in a question.
+const QUESTION_CAPITALS = new Set(['i', 'what', 'why', 'how', 'who', 'whom', 'which', 'when', 'where', 'is', 'are', 'does', 'do', 'did', 'can', 'could', 'would', 'will', 'should', 'steelman', 'summarize', 'summarise', 'explain', 'tell', 'according']);
+const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
+
+/** How much of the question the corpus covers. */
+export interface Coverage {
+  /** Capitalised names in the question that no article contains (e.g. "Super Bowl"). */
+  missingNames: string[];
+  /** IDF-weighted share of the question's content words that occur in the corpus (0–1); rare missing words weigh most. */
+  termCoverage: number;
+  contentTerms: number;
+}
+
+/** Measures how much of a question the corpus can speak to, before any answer is attempted. */
+export function assessCoverage(question: string, vocabulary: CorpusVocabulary, idf: (stem: string) => number = () => 1, similarity?: (word: string) => number): Coverage {
+  const missingNames: string[] = [];
+  for (const match of question.matchAll(CAPITALISED)) {
+    const parts = tokenizeWords(match[0]).map((word) => word.replace(/\./g, ''));
+    const name = parts.filter((word) => !QUESTION_CAPITALS.has(word) && !STOPWORDS.has(word));
+    if (name.length && name.some((word) => !known(vocabulary, word))) missingNames.push(match[0].replace(/[’'.,;:!?]+$/, ''));
+  }
+  const words = tokenizeWords(foldText(question)).filter((word) => !STOPWORDS.has(word) && !QUESTION_CAPITALS.has(word));
+  const terms = words.map((word) => stemmer(word.replace(/\./g, '')));
+  let covered = 0;
+  let total = 0;
+  terms.forEach((term, i) => {
+    total += idf(term);
+    // A word the corpus lacks still counts when a close synonym is there ("frontier" / "border").
+    if (vocabulary.stems.has(term) || (similarity?.(words[i]!) ?? 0) >= SYNONYM_SIMILARITY) covered += idf(term);
+  });
+  return { missingNames, termCoverage: total ? covered / total : 0, contentTerms: terms.length };
+}

@@ -1,0 +1,84 @@
+import type { ArticleMeta } from '../corpus/article.js';
+import type { Hit } from '../retrieval/hit.js';
+import { tokenizeWords } from '../text/tokenize-words.js';
+import type { Citation } from './answer-result.js';
+
+/** A sentence (or run of sentences) that may be cited, with where it came from and how relevant it is. */
+export interface Evidence {
+  docId: string;
+  chunkId: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Sentence relevance to the question, 0–1. */
+  score: number;
+  /** Rank of its passage in retrieval (0 = best). */
+  hitRank: number;
+  hitScore: number;
+}
+
+/** Looks up article text and metadata; the index provides it. */
+export type DocLookup = (docId: string) => { meta: ArticleMeta; body: string } | undefined;
+
+const MIN_WORDS = 6;
+
+/** Word-set overlap of two texts (Jaccard), used to spot the same sentence in two versions of an article. */
+export function overlapRatio(a: string, b: string): number {
+  const x = new Set(tokenizeWords(a));
+  const y = new Set(tokenizeWords(b));
+  let shared = 0;
+  for (const word of x) if (y.has(word)) shared += 1;
+  return shared / Math.max(1, x.size + y.size - shared);
+}
+
+/**
+ * Turns retrieved passages into citable sentences: body text only (captions skipped), no
+ * questions or fragments, each sentence once even when overlapping chunks both hold it.
+ */
+export function collectEvidence(hits: Hit[], docs: DocLookup): Evidence[] {
+  const seen = new Set<string>();
+  const evidence: Evidence[] = [];
+  hits.forEach((hit, hitRank) => {
+    if (hit.role !== 'body') return;
+    const body = docs(hit.docId)?.body;
+    if (!body) return;
+    for (const sentence of hit.sentences) {
+      const key = `${hit.docId}:${sentence.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const text = body.slice(sentence.start, sentence.end);
+      if (text.trimEnd().endsWith('?') || tokenizeWords(text).length < MIN_WORDS) continue;
+      evidence.push({ docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end: sentence.end, text, score: sentence.score, hitRank, hitScore: hit.score });
+    }
+  });
+  return evidence;
+}
+
+/** Makes numbered citations from chosen evidence; the quote is sliced from the article body, never copied from elsewhere. */
+export function toCitations(chosen: Array<Pick<Evidence, 'docId' | 'chunkId' | 'start' | 'end' | 'score'>>, docs: DocLookup): Citation[] {
+  return chosen.map((item, i) => {
+    const doc = docs(item.docId);
+    if (!doc) throw new Error(`unknown document ${item.docId}`);
+    const { meta, body } = doc;
+    return {
+      n: i + 1,
+      docId: item.docId,
+      title: meta.title,
+      ...(meta.publisher ? { publisher: meta.publisher } : {}),
+      ...(meta.author ? { author: meta.author } : {}),
+      ...(meta.date ? { date: meta.date } : {}),
+      ...(meta.url ? { url: meta.url } : {}),
+      chunkId: item.chunkId,
+      quote: body.slice(item.start, item.end),
+      start: item.start,
+      end: item.end,
+      score: Number(item.score.toFixed(4)),
+    };
+  });
+}
+
+/** How an article is named in prose: its author, else its publisher, else its title. */
+export function sourceName(meta: ArticleMeta): string {
+  if (meta.author && meta.publisher) return `${meta.author} (${meta.publisher})`;
+  return meta.author ?? meta.publisher ?? `“${meta.title}”`;
+}

@@ -1,0 +1,35 @@
+import type { Hit } from '../../retrieval/hit.js';
+import type { AnswerMode, Citation, Side } from '../answer-result.js';
+import type { DocLookup } from '../evidence.js';
+
+/** A side to argue, with the passages retrieved for it. */
+export interface SideRequest { label: string; thesis: string; hits: Hit[] }
+
+/** What a generator gets: the question, the retrieved passages, and for steelman the sides. */
+export interface GenerateInput {
+  question: string;
+  mode: AnswerMode;
+  hits: Hit[];
+  sides?: SideRequest[];
+  docs: DocLookup;
+  /** Earlier turns, oldest first, for generators that can use them. */
+  history: Array<{ role: 'user' | 'assistant'; content: string }>;
+  signal?: AbortSignal;
+}
+
+/** A generator's answer before ids and timings are added. */
+export interface Draft {
+  answer: string;
+  citations: Citation[];
+  sides?: Side[];
+  abstained: boolean;
+  generator: string;
+  degraded?: boolean;
+  degradedReason?: string;
+}
+
+/** Writes an answer from retrieved passages; every implementation cites verbatim sentences only. */
+export interface AnswerGenerator {
+  readonly name: string;
+  generate(input: GenerateInput): Promise<Draft>;
+}
