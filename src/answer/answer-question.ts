@@ -6,6 +6,7 @@ import type { Hit } from '../retrieval/hit.js';
 import type { AnswerMode, AnswerResult } from './answer-result.js';
 import { assessCoverage, buildVocabulary, type CorpusVocabulary } from './assess-coverage.js';
 import { condenseConversation, type ChatMessage } from './conversation/condense-conversation.js';
+import type { Condenser } from './conversation/llm-condenser.js';
 import { collectEvidence, type DocLookup } from './evidence.js';
 import type { AnswerGenerator, Draft, SideRequest } from './generators/answer-generator.js';
 import { evidenceStrength } from './generators/pick-evidence.js';
@@ -13,6 +14,8 @@ import { deriveSides, stripSteelmanPrefix } from './steelman/derive-sides.js';
 
 /** Calibrated on evals/answers.jsonl (see BENCHMARKS.md): below these the articles do not answer the question. */
 export const ABSTAIN_DEFAULTS = { minTermCoverage: 0.55, minEvidenceStrength: 0.3 };
+
+const STEELMAN_POOL = 24;
 
 /** What answering needs from outside; tests pass fakes for any of them. */
 export interface AnswerDeps {
@@ -23,6 +26,8 @@ export interface AnswerDeps {
   clock?: () => number;
   newId?: () => string;
   abstain?: typeof ABSTAIN_DEFAULTS;
+  /** Rewrites follow-ups into standalone questions (LLM); the offline carry-forward is used without it or when it fails. */
+  condense?: Condenser;
   /** Word vectors for synonym-aware coverage ("frontier" is covered by "border"); exact words only without them. */
   wordVectors?: GloveVectors;
 }
@@ -66,14 +71,19 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   const started = clock();
   const { retriever } = deps;
   const docs: DocLookup = (docId) => retriever.index.docs.get(docId);
-  const intent = condenseConversation(request.messages);
+  const hasHistory = request.messages.filter((m) => m.role === 'user').length > 1;
+  const intent = hasHistory && deps.condense
+    ? await deps.condense(request.messages, request.signal).catch(() => condenseConversation(request.messages))
+    : condenseConversation(request.messages);
   const k = request.k ?? 8;
   const question = request.mode === 'steelman' ? stripSteelmanPrefix(intent.question) : intent.question;
   const hits = await retriever.search(question, { k, context: intent.context });
   let sides: SideRequest[] | undefined;
   if (request.mode === 'steelman') {
     const specs = deriveSides(intent.question, retriever.index.manifest.settings);
-    sides = await Promise.all(specs.map(async (spec) => ({ ...spec, hits: await retriever.search(`${question} ${spec.thesis}`, { k, context: intent.context }) })));
+    // A wide net per side: support counts should reflect the corpus, not just the top few passages.
+    const perSide = Math.max(k, STEELMAN_POOL);
+    sides = await Promise.all(specs.map(async (spec) => ({ ...spec, hits: await retriever.search(`${question} ${spec.thesis}`, { k: perSide, context: intent.context }) })));
   }
   await request.onRetrieved?.(hits);
   const retrievedAt = clock();
@@ -88,7 +98,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   } else if (coverage.termCoverage < thresholds.minTermCoverage || strongest < thresholds.minEvidenceStrength) {
     draft = abstention('No passage is close enough to the question to quote as an answer.');
   } else {
-    const input = { question, mode: request.mode, hits, sides, docs, history: request.messages.slice(0, -1), signal: request.signal };
+    const input = { question, mode: request.mode, hits, sides, docs, history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf };
     try {
       draft = await deps.generator.generate(input);
     } catch (error) {

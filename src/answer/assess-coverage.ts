@@ -26,7 +26,8 @@ function known(vocabulary: CorpusVocabulary, word: string): boolean {
 
 // Capitalised words that name no topic of their own in a question.
 const QUESTION_CAPITALS = new Set(['i', 'what', 'why', 'how', 'who', 'whom', 'which', 'when', 'where', 'is', 'are', 'does', 'do', 'did', 'can', 'could', 'would', 'will', 'should', 'steelman', 'summarize', 'summarise', 'explain', 'tell', 'according']);
-const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
+// A run of capitalised words is one name: "Super Bowl", "Angela Merkel".
+const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)*/gu;
 
 /** How much of the question the corpus covers. */
 export interface Coverage {

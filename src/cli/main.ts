@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { WedgeError } from '../errors/wedge-error.js';
 import { runAddCommand } from './add-command.js';
+import { runAskCommand } from './ask-command.js';
 import type { CliIo } from './cli-io.js';
 import { runIndexCommand } from './index-command.js';
 import { runSearchCommand } from './search-command.js';
@@ -12,6 +13,8 @@ Usage:
       Build the index if it is missing or stale (--force: always).
   wedge search "question" [--k 8] [--json] [--captions] [--mode hybrid|bm25|dense] [--index DIR] [--embedder NAME]
       Print the passages that answer the question, best first, with exact character offsets.
+  wedge ask "question" [--mode answer|steelman] [--json] [--k 8] [--generator extractive|llm]
+      Answer with verbatim cited sentences, sources listed under the answer.
   wedge add FILE... [--corpus DIR] [--force] [--no-index]
       Copy .md, .txt or .html articles into the corpus and re-index.
   wedge help | --help      This text.   wedge --version   The version.
@@ -24,6 +27,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   index: runIndexCommand,
   search: runSearchCommand,
   add: runAddCommand,
+  ask: runAskCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; errors become one line on stderr, never a stack trace. */

@@ -17,6 +17,13 @@ export const configSchema = z.object({
   openaiTimeoutMs: positiveInt(30_000),
   openaiMaxRetries: z.coerce.number().int().min(0).max(10).default(2),
   openaiBatchSize: positiveInt(96),
+  /** Unset means: llm when an OpenAI key or base URL is set, else extractive. */
+  generator: z.enum(['extractive', 'llm']).optional(),
+  openaiModel: z.string().min(1).default('gpt-4o-mini'),
+  promptsDir: z.string().min(1).default('prompts'),
+  port: z.coerce.number().int().min(0).max(65535).default(8787),
+  host: z.string().min(1).default('127.0.0.1'),
+  maxBodyBytes: positiveInt(64 * 1024),
 });
 
 /** Resolved settings. */
@@ -34,6 +41,12 @@ export const envNames: Record<keyof Config, string> = {
   openaiTimeoutMs: 'WEDGE_OPENAI_TIMEOUT_MS',
   openaiMaxRetries: 'WEDGE_OPENAI_MAX_RETRIES',
   openaiBatchSize: 'WEDGE_OPENAI_BATCH_SIZE',
+  generator: 'WEDGE_GENERATOR',
+  openaiModel: 'WEDGE_OPENAI_MODEL',
+  promptsDir: 'WEDGE_PROMPTS_DIR',
+  port: 'PORT',
+  host: 'WEDGE_HOST',
+  maxBodyBytes: 'WEDGE_MAX_BODY_BYTES',
 };
 
 /** Builds the config: explicit overrides win over the environment, which wins over defaults. */

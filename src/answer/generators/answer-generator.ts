@@ -15,6 +15,8 @@ export interface GenerateInput {
   /** Earlier turns, oldest first, for generators that can use them. */
   history: Array<{ role: 'user' | 'assistant'; content: string }>;
   signal?: AbortSignal;
+  /** IDF of lexical terms over the corpus, for scoring support. */
+  idf?: (term: string) => number;
 }
 
 /** A generator's answer before ids and timings are added. */

@@ -26,6 +26,32 @@ function assign(sides: SideRequest[], docs: DocLookup): Assigned[] {
   });
 }
 
+/**
+ * Counts the distinct passages backing each side: a passage backs the side its sentences argue on
+ * balance, so one concession inside a passage that argues the other way does not count twice.
+ */
+function countPassages(sides: SideRequest[], docs: DocLookup): { counts: [number, number]; concessions: [number, number] } {
+  const seen = new Set<string>();
+  const net: Array<{ docId: string; score: number }> = [];
+  for (const hit of sides.flatMap((side) => side.hits)) {
+    if (hit.role !== 'body' || seen.has(hit.chunkId)) continue;
+    seen.add(hit.chunkId);
+    const body = docs(hit.docId)?.body ?? '';
+    net.push({ docId: hit.docId, score: hit.sentences.reduce((sum, s) => sum + classifyStance(body.slice(s.start, s.end)).score, 0) });
+  }
+  const lean = new Map<string, number>();
+  for (const passage of net) lean.set(passage.docId, (lean.get(passage.docId) ?? 0) + Math.sign(passage.score));
+  const counts: [number, number] = [0, 0];
+  const concessions: [number, number] = [0, 0];
+  for (const passage of net) {
+    if (passage.score === 0) continue;
+    const side = passage.score > 0 ? 0 : 1;
+    counts[side] += 1;
+    if ((lean.get(passage.docId) ?? 0) * (side === 0 ? 1 : -1) < 0) concessions[side] += 1;
+  }
+  return { counts, concessions };
+}
+
 function balanceLine(sides: SideRequest[], counts: [number, number], concessions: [number, number]): string {
   const [a, b] = counts;
   if (a === 0 && b === 0) return 'The retrieved passages take no clear position on either side.';
@@ -36,7 +62,7 @@ function balanceLine(sides: SideRequest[], counts: [number, number], concessions
   const [strong, weak] = a >= b ? [0, 1] : [1, 0];
   const ratio = Math.max(a, b) / Math.min(a, b);
   if (ratio >= 2) {
-    const conceded = concessions[weak]! > 0 ? `, ${concessions[weak]} of them conceded by authors who argue the other side` : '';
+    const conceded = concessions[weak]! > 0 ? `, ${concessions[weak]} of them from articles that argue the other side` : '';
     return `The articles lean clearly to “${sides[strong]!.label}” (${Math.max(a, b)} passages against ${Math.min(a, b)}); the case for “${sides[weak]!.label}” rests on few passages${conceded}.`;
   }
   return `Support is roughly balanced: ${a} passages for “${sides[0]!.label}”, ${b} for “${sides[1]!.label}”.`;
@@ -46,8 +72,7 @@ function balanceLine(sides: SideRequest[], counts: [number, number], concessions
 export function composeSteelman(sides: SideRequest[], docs: DocLookup): Draft {
   const assigned = assign(sides, docs);
   const bySide = [0, 1].map((side) => assigned.filter((item) => item.side === side));
-  const counts = bySide.map((items) => new Set(items.map((item) => item.chunkId)).size) as [number, number];
-  const concessions = bySide.map((items) => new Set(items.filter((item) => item.concession).map((item) => item.chunkId)).size) as [number, number];
+  const { counts, concessions } = countPassages(sides, docs);
   const chosen = bySide.map((items) => pickEvidence(items, POINTS_PER_SIDE) as Assigned[]);
   const citations = toCitations(chosen.flat(), docs);
   let n = 0;
@@ -67,7 +92,7 @@ export function composeSteelman(sides: SideRequest[], docs: DocLookup): Draft {
     for (const point of side.points) {
       const citation = citations[point.citations[0]! - 1]!;
       const who = sourceName(docs(citation.docId)!.meta);
-      lines.push(`- “${point.text.replace(/\s*\n\s*/g, ' ')}” — ${who}${point.concession ? ', conceding the point' : ''} [${point.citations[0]}]`);
+      lines.push(`- “${point.text.replace(/\s*\n\s*/g, ' ')}” — ${who}${point.concession ? ' (whose article argues the other side)' : ''} [${point.citations[0]}]`);
     }
     if (i === 0) lines.push('');
   });

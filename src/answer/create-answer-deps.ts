@@ -1,0 +1,30 @@
+import type { Config } from '../config/load-config.js';
+import type { EmbedderDeps } from '../embeddings/create-embedder.js';
+import { createOpenAIClient } from '../embeddings/create-openai-client.js';
+import { loadGloveVectors } from '../embeddings/glove-vectors.js';
+import { loadRetriever } from '../retrieval/load-retriever.js';
+import type { AnswerDeps } from './answer-question.js';
+import { createLlmCondenser } from './conversation/llm-condenser.js';
+import { createExtractiveGenerator } from './generators/extractive-generator.js';
+import { createLlmGenerator } from './generators/llm-generator.js';
+import { loadPrompts } from './generators/load-prompts.js';
+
+/** Which generator the config asks for: explicit WEDGE_GENERATOR, else llm when an OpenAI key or URL is set. */
+export function generatorKind(config: Config): 'extractive' | 'llm' {
+  return config.generator ?? (config.openaiApiKey || config.openaiBaseUrl ? 'llm' : 'extractive');
+}
+
+/** Wires retrieval and the configured generator into what answerQuestion needs. */
+export async function createAnswerDeps(config: Config, outside: EmbedderDeps = {}): Promise<AnswerDeps> {
+  const [retriever, wordVectors] = await Promise.all([loadRetriever(config, outside), loadGloveVectors(config.cacheDir, outside.log)]);
+  const extractive = createExtractiveGenerator();
+  if (generatorKind(config) === 'extractive') return { retriever, generator: extractive, wordVectors };
+  const [client, prompts] = await Promise.all([createOpenAIClient(config, outside.fetch), loadPrompts(config.promptsDir)]);
+  return {
+    retriever,
+    wordVectors,
+    generator: createLlmGenerator({ client, model: config.openaiModel, prompts, timeoutMs: config.openaiTimeoutMs }),
+    fallback: extractive,
+    condense: createLlmCondenser(client, config.openaiModel, prompts, config.openaiTimeoutMs),
+  };
+}
