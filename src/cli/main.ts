@@ -5,6 +5,7 @@ import { runAskCommand } from './ask-command.js';
 import type { CliIo } from './cli-io.js';
 import { runIndexCommand } from './index-command.js';
 import { runSearchCommand } from './search-command.js';
+import { runServeCommand } from './serve-command.js';
 
 const USAGE = `wedge — answers questions about a set of articles with verbatim cited passages
 
@@ -13,6 +14,8 @@ Usage:
       Build the index if it is missing or stale (--force: always).
   wedge search "question" [--k 8] [--json] [--captions] [--mode hybrid|bm25|dense] [--index DIR] [--embedder NAME]
       Print the passages that answer the question, best first, with exact character offsets.
+  wedge serve [--port 8787] [--host 127.0.0.1] [--corpus DIR] [--index DIR]
+      Build the index if missing or stale, then serve the answer API and chat.
   wedge ask "question" [--mode answer|steelman] [--json] [--k 8] [--generator extractive|llm]
       Answer with verbatim cited sentences, sources listed under the answer.
   wedge add FILE... [--corpus DIR] [--force] [--no-index]
@@ -28,6 +31,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   search: runSearchCommand,
   add: runAddCommand,
   ask: runAskCommand,
+  serve: runServeCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; errors become one line on stderr, never a stack trace. */

@@ -64,3 +64,23 @@ export class EmbedderMismatchError extends WedgeError {
 export class UpstreamError extends WedgeError {
   constructor(message: string, details?: unknown) { super(502, 'upstream_error', message, details); }
 }
+
+/** A request body or parameter is invalid. */
+export class InvalidRequestError extends WedgeError {
+  constructor(message: string, details?: unknown) { super(400, 'invalid_request', message, details); }
+}
+
+/** The thing asked for does not exist. */
+export class NotFoundError extends WedgeError {
+  constructor(message: string) { super(404, 'not_found', message); }
+}
+
+/** The request body is larger than the server accepts. */
+export class PayloadTooLargeError extends WedgeError {
+  constructor(limit: number) { super(413, 'payload_too_large', `Request body is larger than ${limit} bytes.`); }
+}
+
+/** The request body is not JSON. */
+export class UnsupportedMediaTypeError extends WedgeError {
+  constructor(got: string) { super(415, 'unsupported_media_type', `Send Content-Type: application/json (got "${got || 'none'}").`); }
+}

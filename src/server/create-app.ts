@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AnswerDeps } from '../answer/answer-question.js';
+import { NotFoundError, PayloadTooLargeError } from '../errors/wedge-error.js';
+import { chatRoute } from './http/chat-route.js';
+import { documentsRoutes } from './http/documents-route.js';
+import { handleError, toErrorBody } from './http/error-response.js';
+import { openaiRoutes } from './http/openai-routes.js';
+import { searchRoute } from './http/search-route.js';
+
+/** What the HTTP app is built from; everything that talks to the outside comes in here. */
+export interface AppOptions {
+  /** Current answer dependencies (a function, so a re-index can swap them atomically). */
+  deps: () => AnswerDeps;
+  clock?: () => Date;
+  maxBodyBytes?: number;
+  log?: (message: string) => void;
+  /** Shown by /health. */
+  generatorName?: string;
+}
+
+/** Builds the Hono app: answer API, search, documents, OpenAI-compatible facade, health. Knows no process or port. */
+export function createApp(options: AppOptions): Hono {
+  const { deps, clock = () => new Date(), maxBodyBytes = 64 * 1024, log = (m) => console.error(m) } = options;
+  const retriever = () => deps().retriever;
+  const app = new Hono();
+  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new PayloadTooLargeError(maxBodyBytes); } }));
+  app.get('/health', (c) => {
+    const { manifest } = retriever().index;
+    return c.json({
+      status: 'ok',
+      index: { buildId: manifest.buildId, createdAt: manifest.createdAt, docs: manifest.counts.docs, chunks: manifest.counts.chunks, embedder: manifest.embedder.id },
+      generator: options.generatorName ?? deps().generator.name,
+    });
+  });
+  app.post('/api/chat', chatRoute(deps));
+  app.post('/api/search', searchRoute(retriever));
+  app.route('/api/documents', documentsRoutes(retriever));
+  app.route('/v1', openaiRoutes(deps, clock));
+  app.get('/', (c) => c.html(`<!doctype html><meta charset="utf-8"><title>wedge</title><h1>wedge</h1><p>The answer API is running: POST /api/chat, POST /api/search, GET /api/documents, POST /v1/chat/completions, GET /health.</p>`));
+  app.notFound((c) => c.json(toErrorBody(new NotFoundError(`No route ${c.req.method} ${c.req.path}.`)).body, 404));
+  app.onError(handleError(log));
+  return app;
+}
