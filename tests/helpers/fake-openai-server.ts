@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedRequest { method: string; url: string; headers: IncomingMessage['headers']; body: unknown }
 
 /** A scripted reply: status, body and headers, or a function of the request. */
-export type FakeReply = { status?: number; body: unknown; headers?: Record<string, string> } | ((request: RecordedRequest) => { status?: number; body: unknown; headers?: Record<string, string> });
+type Reply = { status?: number; body: unknown; headers?: Record<string, string> };
+export type FakeReply = Reply | ((request: RecordedRequest) => Reply | Promise<Reply>);
 
 /**
  * A local OpenAI-compatible HTTP server for tests: the real SDK talks to it over a real socket.
@@ -21,7 +22,8 @@ export async function startFakeOpenAI(dimensions = 8): Promise<{ url: string; re
     const request: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: text ? JSON.parse(text) : undefined };
     requests.push(request);
     const scripted = queue.shift();
-    const reply = typeof scripted === 'function' ? scripted(request) : scripted ?? defaultReply(request, dimensions);
+    const reply = typeof scripted === 'function' ? await scripted(request) : scripted ?? defaultReply(request, dimensions);
+    if (res.destroyed) return;
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
     res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
   });
@@ -31,7 +33,7 @@ export async function startFakeOpenAI(dimensions = 8): Promise<{ url: string; re
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     queue,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
 
@@ -42,7 +44,7 @@ export function fakeVector(text: string, dimensions: number): number[] {
   return vector;
 }
 
-function defaultReply(request: RecordedRequest, dimensions: number): { status?: number; body: unknown; headers?: Record<string, string> } {
+function defaultReply(request: RecordedRequest, dimensions: number): Reply {
   if (request.url.endsWith('/embeddings')) {
     const { input, model } = request.body as { input: string | string[]; model: string };
     const inputs = Array.isArray(input) ? input : [input];

@@ -2,6 +2,8 @@ import type { Hit } from '../../retrieval/hit.js';
 import type { DocLookup } from '../evidence.js';
 import { scoreSupport, type SupportScore } from './score-support.js';
 
+const RUN_PENALTY = 0.05;
+
 /** A claim's best source sentence (or two adjacent sentences) among the passages it cites. */
 export interface VerifiedSource { hit: Hit; start: number; end: number; support: SupportScore }
 
@@ -11,6 +13,7 @@ export interface VerifiedSource { hit: Hit; start: number; end: number; support:
  */
 export function verifyClaim(claim: string, cited: Hit[], docs: DocLookup, idf?: (term: string) => number): VerifiedSource | undefined {
   let best: VerifiedSource | undefined;
+  let bestAdjusted = -Infinity;
   for (const hit of cited) {
     const body = docs(hit.docId)?.body;
     if (!body) continue;
@@ -20,9 +23,12 @@ export function verifyClaim(claim: string, cited: Hit[], docs: DocLookup, idf?: 
     });
     for (const span of spans) {
       const support = scoreSupport(claim, body.slice(span.start, span.end), idf);
-      // A two-sentence run must earn its length: prefer the single sentence on a near tie.
-      const better = !best || support.score > best.support.score + (span.end - span.start > best.end - best.start ? 0.05 : 0);
-      if (better) best = { hit, start: span.start, end: span.end, support };
+      // A two-sentence run must earn its length: it needs a clearly better score than one sentence.
+      const adjusted = support.score - (span.end - span.start > hit.sentences.find((x) => x.start === span.start)!.end - span.start ? RUN_PENALTY : 0);
+      if (!best || adjusted > bestAdjusted) {
+        best = { hit, start: span.start, end: span.end, support };
+        bestAdjusted = adjusted;
+      }
     }
   }
   return best;
