@@ -3,7 +3,7 @@ import type { CorpusSettings } from '../../corpus/corpus-settings.js';
 /** A side to argue: a short label and the thesis that is searched for. */
 export interface SideSpec { label: string; thesis: string }
 
-const STEELMAN_PREFIX = /^\s*(please\s+)?(steel\s*-?\s*man|argue|give me)\s+(both|each|the two)\s+sides?\s*(of|on|for)?\s*[:,-]?\s*/i;
+const STEELMAN_PREFIX = /^\s*(please\s+)?(steel\s*-?\s*man|argue|give me)(\s+(both|each|the two)\s+sides?)?\s*(of|on|for)?\s*[:,-]?\s*/i;
 const VERSUS = /^(.*?)\s+(?:vs\.?|versus)\s+(.*?)\??$/i;
 const EITHER = /\b(?:whether|between)\s+(.*?)\s+(?:or|and)\s+(.*?)\??$/i;
 

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classifyStance } from '../../src/answer/steelman/classify-stance.js';
+import { deriveSides, stripSteelmanPrefix } from '../../src/answer/steelman/derive-sides.js';
+
+describe('classifyStance', () => {
+  it('reads "unlikely", "impossible" and dependence as against, "opportunity" and "incentives" as for', () => {
+    expect(classifyStance('Russia’s partnership with China is unlikely to end.').stance).toBe('con');
+    expect(classifyStance('Any US effort to pull Moscow out of Beijing is impossible.').stance).toBe('con');
+    expect(classifyStance('With the right incentives, Moscow might be willing to moderate its ties with Beijing.').stance).toBe('pro');
+    expect(classifyStance('In 1972 Nixon went to Beijing.').stance).toBe('neutral');
+  });
+  it('flips a cue under negation and lets the clause after "but" outweigh the one before', () => {
+    expect(classifyStance('That does not mean the marriage is unassailable.').stance).toBe('pro');
+    expect(classifyStance('Russia may harbor concerns about China, but the split is unlikely.').stance).toBe('con');
+  });
+  it('labels at least 70% of the hand-labelled sentences in evals/stance.jsonl correctly', () => {
+    const rows = readFileSync('evals/stance.jsonl', 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { sentence: string; stance: string });
+    expect(rows.length).toBeGreaterThanOrEqual(60);
+    const correct = rows.filter((row) => classifyStance(row.sentence).stance === row.stance).length;
+    expect(correct / rows.length).toBeGreaterThanOrEqual(0.7);
+  });
+});
+
+describe('deriveSides', () => {
+  it('takes sides a question names ("A vs B", "whether A or B")', () => {
+    expect(deriveSides('Steelman: engagement vs deterrence?').map((s) => s.label)).toEqual(['engagement', 'deterrence']);
+    expect(deriveSides('Argue both sides of whether sanctions work or sanctions backfire').map((s) => s.label)).toEqual(['sanctions work', 'sanctions backfire']);
+  });
+  it('falls back to the corpus\'s default sides, then to yes and no', () => {
+    const settings = { steelman: { sides: [{ label: 'Can work', thesis: 'It can.' }, { label: 'Won\'t work', thesis: 'It cannot.' }] as [{ label: string; thesis: string }, { label: string; thesis: string }] } };
+    expect(deriveSides('Steelman both sides: can the US pull Russia away?', settings).map((s) => s.label)).toEqual(['Can work', 'Won\'t work']);
+    expect(deriveSides('Steelman both sides: is the plan wise?').map((s) => s.label)).toEqual(['Yes', 'No']);
+    expect(stripSteelmanPrefix('Steelman both sides: is the plan wise?')).toBe('is the plan wise?');
+  });
+});
