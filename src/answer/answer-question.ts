@@ -95,7 +95,8 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   let draft: Draft;
   if (coverage.missingNames.length) {
     draft = abstention(`None of them mentions ${coverage.missingNames.map((name) => `“${name}”`).join(' or ')}.`);
-  } else if (coverage.termCoverage < thresholds.minTermCoverage || strongest < thresholds.minEvidenceStrength) {
+  } else if ((coverage.termCoverage < thresholds.minTermCoverage && coverage.coreTerms === 0) || strongest < thresholds.minEvidenceStrength) {
+    // Low coverage alone is not enough when the question names the corpus's own central topic.
     draft = abstention('No passage is close enough to the question to quote as an answer.');
   } else {
     const input = { question, mode: request.mode, hits, sides, docs, history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf };

@@ -36,7 +36,12 @@ export interface Coverage {
   /** IDF-weighted share of the question's content words that occur in the corpus (0–1); rare missing words weigh most. */
   termCoverage: number;
   contentTerms: number;
+  /** Question terms that are central to the corpus (in a quarter or more of its passages): the question is on its topic. */
+  coreTerms: number;
 }
+
+/** IDF at or below which a term occurs in about a quarter of the passages or more. */
+const CORE_IDF = Math.log(1 + 4);
 
 /** Measures how much of a question the corpus can speak to, before any answer is attempted. */
 export function assessCoverage(question: string, vocabulary: CorpusVocabulary, idf: (stem: string) => number = () => 1, similarity?: (word: string) => number): Coverage {
@@ -50,10 +55,11 @@ export function assessCoverage(question: string, vocabulary: CorpusVocabulary, i
   const terms = words.map((word) => stemmer(word.replace(/\./g, '')));
   let covered = 0;
   let total = 0;
+  const coreTerms = terms.filter((term) => vocabulary.stems.has(term) && idf(term) <= CORE_IDF).length;
   terms.forEach((term, i) => {
     total += idf(term);
     // A word the corpus lacks still counts when a close synonym is there ("frontier" / "border").
     if (vocabulary.stems.has(term) || (similarity?.(words[i]!) ?? 0) >= SYNONYM_SIMILARITY) covered += idf(term);
   });
-  return { missingNames, termCoverage: total ? covered / total : 0, contentTerms: terms.length };
+  return { missingNames, termCoverage: total ? covered / total : 0, contentTerms: terms.length, coreTerms };
 }

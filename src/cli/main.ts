@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { WedgeError } from '../errors/wedge-error.js';
 import { runAddCommand } from './add-command.js';
 import { runAskCommand } from './ask-command.js';
+import { runEvalCommand } from './eval-command.js';
 import type { CliIo } from './cli-io.js';
 import { runIndexCommand } from './index-command.js';
 import { runSearchCommand } from './search-command.js';
@@ -18,6 +19,8 @@ Usage:
       Build the index if missing or stale, then serve the answer API and chat.
   wedge ask "question" [--mode answer|steelman] [--json] [--k 8] [--generator extractive|llm]
       Answer with verbatim cited sentences, sources listed under the answer.
+  wedge eval [--json] [--dataset F] [--unanswerable F] [--steelman F] [--min-mrr 0.7 ...]
+      Run the question sets in evals/ through wedge; exit 1 when a metric is below its gate.
   wedge add FILE... [--corpus DIR] [--force] [--no-index]
       Copy .md, .txt or .html articles into the corpus and re-index.
   wedge help | --help      This text.   wedge --version   The version.
@@ -32,6 +35,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   add: runAddCommand,
   ask: runAskCommand,
   serve: runServeCommand,
+  eval: runEvalCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; errors become one line on stderr, never a stack trace. */

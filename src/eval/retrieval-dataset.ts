@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { readJsonl } from './question-sets.js';
 
 /** One retrieval question with the verbatim quotes that answer it. */
 export const retrievalQuestionSchema = z.object({
@@ -14,14 +14,6 @@ export const retrievalQuestionSchema = z.object({
 export type RetrievalQuestion = z.infer<typeof retrievalQuestionSchema>;
 
 /** Reads a JSONL file of retrieval questions; a bad line is an error naming its line number. */
-export async function readRetrievalDataset(file: string): Promise<RetrievalQuestion[]> {
-  const lines = (await readFile(file, 'utf8')).split('\n');
-  const questions: RetrievalQuestion[] = [];
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    const parsed = retrievalQuestionSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-    questions.push(parsed.data);
-  });
-  return questions;
+export function readRetrievalDataset(file: string): Promise<RetrievalQuestion[]> {
+  return readJsonl(file, retrievalQuestionSchema);
 }

@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createAnswerDeps, generatorKind } from '../answer/create-answer-deps.js';
 import type { Config } from '../config/load-config.js';
-import { loadCorpus } from '../corpus/load-corpus.js';
-import { createEmbedder, type EmbedderDeps } from '../embeddings/create-embedder.js';
-import { ensureIndex } from '../indexing/ensure-index.js';
-import { readManifest } from '../indexing/open-index.js';
+import type { EmbedderDeps } from '../embeddings/create-embedder.js';
+import { prepareIndex } from '../indexing/prepare-index.js';
 import { createApp } from './create-app.js';
 
 /** A running server. */
@@ -19,14 +16,7 @@ export interface RunningServer { url: string; port: number; close: () => Promise
  */
 export async function startServer(config: Config, outside: EmbedderDeps & { log?: (message: string) => void } = {}): Promise<RunningServer> {
   const log = outside.log ?? ((message: string) => console.error(message));
-  if (existsSync(config.corpusDir)) {
-    const { articles, errors, settings } = await loadCorpus(config.corpusDir);
-    for (const error of errors) log(`wedge: skipped ${error.message}`);
-    const manifest = await readManifest(config.indexDir).catch(() => undefined);
-    const embedder = await createEmbedder({ ...config, embedder: config.embedder ?? (manifest?.embedder.id.startsWith('openai/') ? 'openai' : 'glove') }, { ...outside, log });
-    const result = await ensureIndex({ indexDir: config.indexDir, articles, embedder, settings });
-    if (result.built) log(`Indexed ${result.manifest.counts.docs} docs, ${result.manifest.counts.chunks} chunks (${result.previous} index rebuilt).`);
-  }
+  await prepareIndex(config, { ...outside, log });
   const deps = await createAnswerDeps(config, { ...outside, log });
   const app = createApp({ deps: () => deps, maxBodyBytes: config.maxBodyBytes, log, generatorName: generatorKind(config) });
   const server: ServerType = await new Promise((resolve) => {

@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+/** A question the articles do not answer; wedge should decline it. */
+export const unanswerableSchema = z.object({ id: z.string(), question: z.string().min(1) });
+/** A question for steelman mode; both sides should be found. */
+export const steelmanQuestionSchema = z.object({ id: z.string(), question: z.string().min(1) });
+
+/** Reads a JSONL file line by line through a zod schema; a bad line is an error naming file and line. */
+export async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const rows: T[] = [];
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new Error(`${file}:${i + 1}: not valid JSON`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    rows.push(parsed.data);
+  });
+  return rows;
+}

@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import type { Config } from '../config/load-config.js';
+import { loadCorpus } from '../corpus/load-corpus.js';
+import { createEmbedder, type EmbedderDeps } from '../embeddings/create-embedder.js';
+import { ensureIndex } from './ensure-index.js';
+import { readManifest } from './open-index.js';
+
+/**
+ * Makes sure the index matches the corpus before serving or evaluating: builds it when missing or
+ * stale. Without a corpus folder the existing index is used as it is (a server may ship only indexes/).
+ */
+export async function prepareIndex(config: Config, outside: EmbedderDeps & { log: (message: string) => void }): Promise<void> {
+  if (!existsSync(config.corpusDir)) return;
+  const { articles, errors, settings } = await loadCorpus(config.corpusDir);
+  for (const error of errors) outside.log(`wedge: skipped ${error.message}`);
+  const manifest = await readManifest(config.indexDir).catch(() => undefined);
+  // Keep the index's own embedder unless one is asked for: switching silently would cost an OpenAI bill or a rebuild.
+  const embedder = await createEmbedder({ ...config, embedder: config.embedder ?? (manifest?.embedder.id.startsWith('openai/') ? 'openai' : 'glove') }, outside);
+  const result = await ensureIndex({ indexDir: config.indexDir, articles, embedder, settings });
+  if (result.built) outside.log(`Indexed ${result.manifest.counts.docs} docs, ${result.manifest.counts.chunks} chunks (${result.previous} index rebuilt).`);
+}
