@@ -56,6 +56,11 @@ function vocabularyOf(retriever: Retriever, vectors?: GloveVectors) {
   return entry;
 }
 
+/** Builds the per-index vocabulary and synonym lookup now, so the first question does not pay for them. */
+export function warmUp(deps: AnswerDeps): void {
+  vocabularyOf(deps.retriever, deps.wordVectors);
+}
+
 function abstention(reason: string): Draft {
   return { answer: `The articles don't cover this. ${reason}`.trim(), citations: [], abstained: true, generator: 'none' };
 }

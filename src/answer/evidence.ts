@@ -22,10 +22,17 @@ export type DocLookup = (docId: string) => { meta: ArticleMeta; body: string } |
 
 const MIN_WORDS = 6;
 
+/** Whitespace-separated words with a letter or digit: a cheap count for skipping fragments on the hot path. */
+function wordCount(text: string): number {
+  let count = 0;
+  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count += 1;
+  return count;
+}
+
 /** Word-set overlap of two texts (Jaccard), used to spot the same sentence in two versions of an article. */
-export function overlapRatio(a: string, b: string): number {
-  const x = new Set(tokenizeWords(a));
-  const y = new Set(tokenizeWords(b));
+export function overlapRatio(a: string | Set<string>, b: string | Set<string>): number {
+  const x = typeof a === 'string' ? new Set(tokenizeWords(a)) : a;
+  const y = typeof b === 'string' ? new Set(tokenizeWords(b)) : b;
   let shared = 0;
   for (const word of x) if (y.has(word)) shared += 1;
   return shared / Math.max(1, x.size + y.size - shared);
@@ -47,7 +54,7 @@ export function collectEvidence(hits: Hit[], docs: DocLookup): Evidence[] {
       if (seen.has(key)) continue;
       seen.add(key);
       const text = body.slice(sentence.start, sentence.end);
-      if (text.trimEnd().endsWith('?') || tokenizeWords(text).length < MIN_WORDS) continue;
+      if (text.trimEnd().endsWith('?') || wordCount(text) < MIN_WORDS) continue;
       evidence.push({ docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end: sentence.end, text, score: sentence.score, hitRank, hitScore: hit.score });
     }
   });

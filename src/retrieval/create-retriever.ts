@@ -106,7 +106,8 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
       const best = (1 + fusion.denseWeight) / (RRF_K + 1);
       const candidates = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / best }))
         .sort((x, y) => y.relevance - x.relevance);
-      ranked = selectMmr(candidates, k, similarity, fusion.mmrLambda);
+      // Items far down the fused list are never picked at λ = 0.7; leaving them out keeps MMR cheap.
+      ranked = selectMmr(candidates.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda);
     } else {
       const ranking = mode === 'bm25' ? lexicalRanking : denseRanking;
       const scores = mode === 'bm25' ? lexicalScores : denseScores;

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import { warmUp } from '../answer/answer-question.js';
 import { createAnswerDeps, generatorKind } from '../answer/create-answer-deps.js';
 import type { Config } from '../config/load-config.js';
 import type { EmbedderDeps } from '../embeddings/create-embedder.js';
@@ -18,6 +19,7 @@ export async function startServer(config: Config, outside: EmbedderDeps & { log?
   const log = outside.log ?? ((message: string) => console.error(message));
   await prepareIndex(config, { ...outside, log });
   const deps = await createAnswerDeps(config, { ...outside, log });
+  warmUp(deps);
   const app = createApp({ deps: () => deps, maxBodyBytes: config.maxBodyBytes, log, generatorName: generatorKind(config) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -1,3 +1,4 @@
+import { tokenizeWords } from '../../text/tokenize-words.js';
 import { overlapRatio, type Evidence } from '../evidence.js';
 
 /** How strongly a sentence should lead an answer: its own relevance, its passage's, and the passage's rank. */
@@ -12,12 +13,15 @@ export function evidenceStrength(item: Evidence): number {
 export function pickEvidence(evidence: Evidence[], max: number, perDoc = 2): Evidence[] {
   const ranked = [...evidence].sort((a, b) => evidenceStrength(b) - evidenceStrength(a));
   const picked: Evidence[] = [];
+  const pickedWords: Array<Set<string>> = [];
   const perDocCount = new Map<string, number>();
   for (const item of ranked) {
     if (picked.length >= max) break;
     if ((perDocCount.get(item.docId) ?? 0) >= perDoc) continue;
-    if (picked.some((p) => overlapRatio(p.text, item.text) >= 0.6)) continue;
+    const words = new Set(tokenizeWords(item.text));
+    if (pickedWords.some((p) => overlapRatio(p, words) >= 0.6)) continue;
     picked.push(item);
+    pickedWords.push(words);
     perDocCount.set(item.docId, (perDocCount.get(item.docId) ?? 0) + 1);
   }
   return picked;
