@@ -7,6 +7,7 @@ import { documentsRoutes } from './http/documents-route.js';
 import { handleError, toErrorBody } from './http/error-response.js';
 import { openaiRoutes } from './http/openai-routes.js';
 import { searchRoute } from './http/search-route.js';
+import { defaultUiDir, uiRoutes } from './ui/serve-ui.js';
 
 /** What the HTTP app is built from; everything that talks to the outside comes in here. */
 export interface AppOptions {
@@ -17,9 +18,11 @@ export interface AppOptions {
   log?: (message: string) => void;
   /** Shown by /health. */
   generatorName?: string;
+  /** The built chat page; defaults to dist/ui of this package. */
+  uiDir?: string;
 }
 
-/** Builds the Hono app: answer API, search, documents, OpenAI-compatible facade, health. Knows no process or port. */
+/** Builds the Hono app: chat page, answer API, search, documents, OpenAI-compatible facade, health. Knows no process or port. */
 export function createApp(options: AppOptions): Hono {
   const { deps, clock = () => new Date(), maxBodyBytes = 64 * 1024, log = (m) => console.error(m) } = options;
   const retriever = () => deps().retriever;
@@ -37,7 +40,7 @@ export function createApp(options: AppOptions): Hono {
   app.post('/api/search', searchRoute(retriever));
   app.route('/api/documents', documentsRoutes(retriever));
   app.route('/v1', openaiRoutes(deps, clock));
-  app.get('/', (c) => c.html(`<!doctype html><meta charset="utf-8"><title>wedge</title><h1>wedge</h1><p>The answer API is running: POST /api/chat, POST /api/search, GET /api/documents, POST /v1/chat/completions, GET /health.</p>`));
+  app.route('/', uiRoutes(options.uiDir ?? defaultUiDir()));
   app.notFound((c) => c.json(toErrorBody(new NotFoundError(`No route ${c.req.method} ${c.req.path}.`)).body, 404));
   app.onError(handleError(log));
   return app;
