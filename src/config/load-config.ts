@@ -24,7 +24,11 @@ export const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8787),
   host: z.string().min(1).default('127.0.0.1'),
   maxBodyBytes: positiveInt(64 * 1024),
-});
+  slackSigningSecret: optionalString,
+  slackBotToken: optionalString,
+  slackApiUrl: z.string().url().optional(),
+  feedbackFile: z.string().min(1).default('data/feedback.jsonl'),
+}).refine((c) => !c.slackSigningSecret || c.slackBotToken, { message: 'SLACK_SIGNING_SECRET is set, so SLACK_BOT_TOKEN (xoxb-...) is needed too', path: ['slackBotToken'] });
 
 /** Resolved settings. */
 export type Config = z.infer<typeof configSchema>;
@@ -47,6 +51,10 @@ export const envNames: Record<keyof Config, string> = {
   port: 'PORT',
   host: 'WEDGE_HOST',
   maxBodyBytes: 'WEDGE_MAX_BODY_BYTES',
+  slackSigningSecret: 'SLACK_SIGNING_SECRET',
+  slackBotToken: 'SLACK_BOT_TOKEN',
+  slackApiUrl: 'SLACK_API_URL',
+  feedbackFile: 'WEDGE_FEEDBACK_FILE',
 };
 
 /** Builds the config: explicit overrides win over the environment, which wins over defaults. */

@@ -7,6 +7,8 @@ import { documentsRoutes } from './http/documents-route.js';
 import { handleError, toErrorBody } from './http/error-response.js';
 import { openaiRoutes } from './http/openai-routes.js';
 import { searchRoute } from './http/search-route.js';
+import type { SlackBot } from './slack/slack-bot.js';
+import { slackRoutes } from './slack/slack-routes.js';
 import { defaultUiDir, uiRoutes } from './ui/serve-ui.js';
 
 /** What the HTTP app is built from; everything that talks to the outside comes in here. */
@@ -20,6 +22,8 @@ export interface AppOptions {
   generatorName?: string;
   /** The built chat page; defaults to dist/ui of this package. */
   uiDir?: string;
+  /** Slack bot; without it the /slack routes do not exist (404). */
+  slack?: { signingSecret: string; bot: SlackBot };
 }
 
 /** Builds the Hono app: chat page, answer API, search, documents, OpenAI-compatible facade, health. Knows no process or port. */
@@ -40,6 +44,7 @@ export function createApp(options: AppOptions): Hono {
   app.post('/api/search', searchRoute(retriever));
   app.route('/api/documents', documentsRoutes(retriever));
   app.route('/v1', openaiRoutes(deps, clock));
+  if (options.slack) app.route('/slack', slackRoutes({ ...options.slack, now: clock }));
   app.route('/', uiRoutes(options.uiDir ?? defaultUiDir()));
   app.notFound((c) => c.json(toErrorBody(new NotFoundError(`No route ${c.req.method} ${c.req.path}.`)).body, 404));
   app.onError(handleError(log));

@@ -6,6 +6,7 @@ import type { Config } from '../config/load-config.js';
 import type { EmbedderDeps } from '../embeddings/create-embedder.js';
 import { prepareIndex } from '../indexing/prepare-index.js';
 import { createApp } from './create-app.js';
+import { createSlackBotFromConfig } from './slack/create-slack-bot-from-config.js';
 
 /** A running server. */
 export interface RunningServer { url: string; port: number; close: () => Promise<void> }
@@ -20,7 +21,8 @@ export async function startServer(config: Config, outside: EmbedderDeps & { log?
   await prepareIndex(config, { ...outside, log });
   const deps = await createAnswerDeps(config, { ...outside, log });
   warmUp(deps);
-  const app = createApp({ deps: () => deps, maxBodyBytes: config.maxBodyBytes, log, generatorName: generatorKind(config) });
+  const slack = createSlackBotFromConfig(config, () => deps, log);
+  const app = createApp({ deps: () => deps, maxBodyBytes: config.maxBodyBytes, log, generatorName: generatorKind(config), slack });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });

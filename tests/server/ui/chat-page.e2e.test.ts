@@ -43,7 +43,7 @@ beforeEach(async () => {
   page.on('request', (request) => requests.push(request.url()));
   page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
   await page.goto(origin);
-  await page.evaluate(() => localStorage.clear());
+  await page.evaluate('localStorage.clear()');
   await page.reload();
 });
 
@@ -70,7 +70,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the chat page in a real browser', () => 
     expect(await passage.locator('mark').isVisible()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/passage.png` });
     await answer.getByRole('button', { name: 'Copy as Markdown' }).click();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(copied).toMatch(/^\*\*Q:\*\* Why won't the split work\?\n\n[\s\S]*\[1\][\s\S]*\n\nSources:\n\[1\] /);
   });
 
@@ -145,7 +145,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the chat page in a real browser', () => 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('mode-steelman').click();
     await askQuestion('Can the US pull Russia away from China?');
-    const width = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    const width = await page.evaluate<number[]>('[document.documentElement.scrollWidth, document.documentElement.clientWidth]');
     expect(width[0]).toBeLessThanOrEqual(width[1]!);
     await page.screenshot({ path: `${SHOTS}/phone-steelman.png` });
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
@@ -162,7 +162,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the chat page in a real browser', () => 
     let focused = '';
     for (let i = 0; i < 20 && focused !== 'citation'; i += 1) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? '');
+      focused = await page.evaluate<string>("document.activeElement?.dataset?.testid ?? ''");
     }
     expect(focused).toBe('citation');
     expect(await page.getByLabel('Your question').count()).toBe(1);
