@@ -5,6 +5,7 @@ import { runAskCommand } from './ask-command.js';
 import { runEvalCommand } from './eval-command.js';
 import type { CliIo } from './cli-io.js';
 import { runIndexCommand } from './index-command.js';
+import { runScoreCommand } from './score-command.js';
 import { runSearchCommand } from './search-command.js';
 import { runServeCommand } from './serve-command.js';
 
@@ -21,6 +22,8 @@ Usage:
       Answer with verbatim cited sentences, sources listed under the answer.
   wedge eval [--json] [--dataset F] [--unanswerable F] [--steelman F] [--min-mrr 0.7 ...]
       Run the question sets in evals/ through wedge; exit 1 when a metric is below its gate.
+  wedge score answers.jsonl [--json] [--html report.html] [--judge offline|llm]
+      Score any system's cited answers: citation validity, recall, precision, faithfulness.
   wedge add FILE... [--corpus DIR] [--force] [--no-index]
       Copy .md, .txt or .html articles into the corpus and re-index.
   wedge help | --help      This text.   wedge --version   The version.
@@ -36,6 +39,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   ask: runAskCommand,
   serve: runServeCommand,
   eval: runEvalCommand,
+  score: runScoreCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; errors become one line on stderr, never a stack trace. */

@@ -44,3 +44,21 @@ export function createWordSimilarity(vectors: GloveVectors, vocabulary: Iterable
     return best;
   };
 }
+
+/** Cosine similarity of two words' GloVe vectors (0 when either is unknown), cached per word. */
+export function createWordCosine(vectors: GloveVectors): (a: string, b: string) => number {
+  const cache = new Map<string, Float64Array | undefined>();
+  const get = (word: string) => {
+    if (!cache.has(word)) cache.set(word, unitVector(vectors, word));
+    return cache.get(word);
+  };
+  return (a, b) => {
+    if (a === b) return 1;
+    const x = get(a);
+    const y = get(b);
+    if (!x || !y) return 0;
+    let dot = 0;
+    for (let d = 0; d < x.length; d += 1) dot += x[d]! * y[d]!;
+    return dot;
+  };
+}

@@ -6,6 +6,7 @@ import { chatRoute } from './http/chat-route.js';
 import { documentsRoutes } from './http/documents-route.js';
 import { handleError, toErrorBody } from './http/error-response.js';
 import { openaiRoutes } from './http/openai-routes.js';
+import { scoreRoute } from './http/score-route.js';
 import { searchRoute } from './http/search-route.js';
 import type { SlackBot } from './slack/slack-bot.js';
 import { slackRoutes } from './slack/slack-routes.js';
@@ -42,6 +43,7 @@ export function createApp(options: AppOptions): Hono {
   });
   app.post('/api/chat', chatRoute(deps));
   app.post('/api/search', searchRoute(retriever));
+  app.post('/api/score', scoreRoute(retriever));
   app.route('/api/documents', documentsRoutes(retriever));
   app.route('/v1', openaiRoutes(deps, clock));
   if (options.slack) app.route('/slack', slackRoutes({ ...options.slack, now: clock }));

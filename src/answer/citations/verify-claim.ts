@@ -1,6 +1,6 @@
 import type { Hit } from '../../retrieval/hit.js';
 import type { DocLookup } from '../evidence.js';
-import { scoreSupport, type SupportScore } from './score-support.js';
+import { scoreSupport, type SupportOptions, type SupportScore } from './score-support.js';
 
 const RUN_PENALTY = 0.05;
 
@@ -11,7 +11,7 @@ export interface VerifiedSource { hit: Hit; start: number; end: number; support:
  * Finds, within the passages a claim cites, the sentence or run of two sentences that supports it
  * best. The quote shown to users is that source text, never the model's wording.
  */
-export function verifyClaim(claim: string, cited: Hit[], docs: DocLookup, idf?: (term: string) => number): VerifiedSource | undefined {
+export function verifyClaim(claim: string, cited: Hit[], docs: DocLookup, options: SupportOptions = {}): VerifiedSource | undefined {
   let best: VerifiedSource | undefined;
   let bestAdjusted = -Infinity;
   for (const hit of cited) {
@@ -22,7 +22,7 @@ export function verifyClaim(claim: string, cited: Hit[], docs: DocLookup, idf?: 
       return next ? [{ start: s.start, end: s.end }, { start: s.start, end: next.end }] : [{ start: s.start, end: s.end }];
     });
     for (const span of spans) {
-      const support = scoreSupport(claim, body.slice(span.start, span.end), idf);
+      const support = scoreSupport(claim, body.slice(span.start, span.end), options);
       // A two-sentence run must earn its length: it needs a clearly better score than one sentence.
       const adjusted = support.score - (span.end - span.start > hit.sentences.find((x) => x.start === span.start)!.end - span.start ? RUN_PENALTY : 0);
       if (!best || adjusted > bestAdjusted) {

@@ -95,7 +95,7 @@ export function createLlmGenerator(options: LlmGeneratorOptions): AnswerGenerato
       const verified: VerifiedSource[] = [];
       const cite = (text: string, ids: string[]): number | undefined => {
         const cited = ids.map((id) => byId.get(id.trim())).filter((hit): hit is Hit => !!hit);
-        const source = cited.length ? verifyClaim(text, cited, input.docs, input.idf ?? options.idf) : undefined;
+        const source = cited.length ? verifyClaim(text, cited, input.docs, { idf: input.idf ?? options.idf }) : undefined;
         if (!source || source.support.level === 'unsupported') return undefined;
         const existing = verified.findIndex((v) => v.hit.docId === source.hit.docId && v.start === source.start && v.end === source.end);
         if (existing >= 0) return existing + 1;
