@@ -1,58 +1,97 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { scoreSupport } from '../answer/citations/score-support.js';
 import { createAnswerDeps } from '../answer/create-answer-deps.js';
 import { loadConfig } from '../config/load-config.js';
 import { UsageError } from '../errors/wedge-error.js';
+import { httpTarget, inProcessTarget } from '../eval/eval-target.js';
+import { judgeAccuracy, readSupportDataset } from '../eval/judge/support-dataset.js';
 import { readJsonl, steelmanQuestionSchema, unanswerableSchema } from '../eval/question-sets.js';
+import { renderHtmlReport } from '../eval/report/render-html-report.js';
 import { readRetrievalDataset } from '../eval/retrieval-dataset.js';
-import { prepareIndex } from '../indexing/prepare-index.js';
 import { runAnswerEval, type EvalReport } from '../eval/run-answer-eval.js';
+import { prepareIndex } from '../indexing/prepare-index.js';
+import { z } from 'zod';
 import type { CliIo } from './cli-io.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { resolvePaths } from './resolve-paths.js';
+
+type Measured = EvalReport & { judge: { testAccuracy: number; devAccuracy: number; testItems: number } };
 
 /**
  * The gates CI enforces, each with the figure it reads. Defaults are the measured level of the
  * offline pipeline on the shipped question sets (BENCHMARKS.md), so a regression fails the build.
  */
-export const EVAL_GATES: Record<string, { read: (r: EvalReport) => number; fallback: number; label: string }> = {
+export const EVAL_GATES: Record<string, { read: (r: Measured) => number; fallback: number; label: string }> = {
   'min-recall5': { read: (r) => r.retrieval.recallAt5, fallback: 0.75, label: 'retrieval recall@5' },
   'min-mrr': { read: (r) => r.retrieval.mrrAt10, fallback: 0.7, label: 'retrieval MRR@10' },
   'min-validity': { read: (r) => r.answers.citationValidity, fallback: 1, label: 'citations verbatim at their offsets' },
   'min-answered': { read: (r) => r.answers.answered, fallback: 0.95, label: 'answerable questions answered' },
   'min-cites': { read: (r) => r.answers.cites, fallback: 1, label: 'answers that cite' },
   'min-gold-cited': { read: (r) => r.answers.goldCited, fallback: 0.6, label: 'answers citing a gold quote' },
+  'min-citation-recall': { read: (r) => r.answers.citationRecall, fallback: 0.95, label: 'citation recall (ALCE)' },
+  'min-citation-precision': { read: (r) => r.answers.citationPrecision, fallback: 0.95, label: 'citation precision (ALCE)' },
+  'min-faithfulness': { read: (r) => r.answers.faithfulness, fallback: 0.95, label: 'faithfulness (RAGAS)' },
   'min-declined': { read: (r) => r.abstention.declined, fallback: 0.9, label: 'unanswerable questions declined' },
   'min-steelman': { read: (r) => r.steelman.bothSides, fallback: 1, label: 'steelman questions with both sides' },
+  'min-judge-accuracy': { read: (r) => r.judge.testAccuracy, fallback: 0.7, label: 'offline judge accuracy (held-out)' },
 };
 
-/** `wedge eval`: runs the question sets through the pipeline, prints the metrics, exits 1 when a gate fails. */
+const stanceSchema = z.object({ sentence: z.string(), stance: z.enum(['pro', 'con', 'neutral']) });
+
+/** `wedge eval`: runs the question sets through wedge (in process or --url), prints metrics, exits 1 when a gate fails. */
 export async function runEvalCommand(args: string[], io: CliIo): Promise<number> {
   const gateFlags = Object.fromEntries(Object.keys(EVAL_GATES).map((name) => [name, { type: 'string' as const }]));
   const { values } = parseCommandArgs('eval', args, {
-    dataset: { type: 'string' }, unanswerable: { type: 'string' }, steelman: { type: 'string' },
-    json: { type: 'boolean' }, index: { type: 'string' }, generator: { type: 'string' }, ...gateFlags,
+    dataset: { type: 'string' }, unanswerable: { type: 'string' }, steelman: { type: 'string' }, support: { type: 'string' }, stance: { type: 'string' },
+    json: { type: 'boolean' }, html: { type: 'string' }, url: { type: 'string' }, index: { type: 'string' }, generator: { type: 'string' }, ...gateFlags,
   });
-  const config = resolvePaths(loadConfig(io.env, { indexDir: values.index as string | undefined, generator: values.generator as never }), io.cwd);
-  const file = (flag: unknown, fallback: string) => path.resolve(io.cwd, (flag as string | undefined) ?? fallback);
+  const get = (name: string) => values[name as keyof typeof values] as string | undefined;
+  const config = resolvePaths(loadConfig(io.env, { indexDir: get('index'), generator: get('generator') as never }), io.cwd);
+  const file = (flag: string, fallback: string) => path.resolve(io.cwd, get(flag) ?? fallback);
   const sets = {
-    answerable: await readRetrievalDataset(file(values.dataset, 'evals/retrieval.jsonl')),
-    unanswerable: await readJsonl(file(values.unanswerable, 'evals/unanswerable.jsonl'), unanswerableSchema),
-    steelman: await readJsonl(file(values.steelman, 'evals/steelman.jsonl'), steelmanQuestionSchema),
+    answerable: await readRetrievalDataset(file('dataset', 'evals/retrieval.jsonl')),
+    unanswerable: await readJsonl(file('unanswerable', 'evals/unanswerable.jsonl'), unanswerableSchema),
+    steelman: await readJsonl(file('steelman', 'evals/steelman.jsonl'), steelmanQuestionSchema),
+    stance: await readJsonl(file('stance', 'evals/stance.jsonl'), stanceSchema),
   };
-  await prepareIndex(config, { log: (line) => io.stderr(`${line}\n`) });
-  const report = await runAnswerEval(await createAnswerDeps(config), sets);
+  const url = get('url');
+  if (url && !/^https?:\/\//.test(url)) throw new UsageError(`eval: --url must be an http(s) URL, got "${url}"`);
+  let target;
+  if (url) {
+    target = httpTarget(url);
+  } else {
+    await prepareIndex(config, { log: (line) => io.stderr(`${line}\n`) });
+    target = inProcessTarget(await createAnswerDeps(config));
+  }
+  const pairs = await readSupportDataset(file('support', 'evals/support.jsonl'));
+  const verdict = (p: (typeof pairs)[number]) => scoreSupport(p.statement, p.cited).level === 'supported';
+  const test = judgeAccuracy(pairs.filter((p) => p.split === 'test'), verdict);
+  const report: Measured = { ...await runAnswerEval(target, sets), judge: { testAccuracy: test.accuracy, devAccuracy: judgeAccuracy(pairs.filter((p) => p.split === 'dev'), verdict).accuracy, testItems: test.n } };
   const results = Object.entries(EVAL_GATES).map(([name, gate]) => {
-    const raw = values[name as keyof typeof values] as string | undefined;
+    const raw = get(name);
     const min = raw === undefined ? gate.fallback : Number(raw);
     if (!Number.isFinite(min) || min < 0 || min > 1) throw new UsageError(`--${name} must be a number from 0 to 1, got "${raw}"`);
     const value = gate.read(report);
     return { name, label: gate.label, value, min, pass: value >= min - 1e-9 };
   });
-  if (values.json) {
+  if (get('html')) {
+    const a = report.answers;
+    await writeFile(path.resolve(io.cwd, get('html')!), renderHtmlReport({
+      title: `wedge eval — ${report.target}`, generatedAt: new Date(), items: report.items,
+      notes: [`Generator: ${report.generator}. Failures: ${report.failures.length}.`, ...report.failures.map((f) => `Miss: ${f}`)],
+      groups: [
+        { label: `answer mode (${report.generator})`, metrics: { 'recall@5': report.retrieval.recallAt5, 'MRR@10': report.retrieval.mrrAt10, answered: a.answered, 'gold cited': a.goldCited, validity: a.citationValidity, 'citation recall': a.citationRecall, 'citation precision': a.citationPrecision, faithfulness: a.faithfulness, declined: report.abstention.declined } },
+        { label: 'steelman mode', metrics: { 'both sides': report.steelman.bothSides, ...Object.fromEntries(report.steelman.sides.map((s) => [`stance agrees: ${s.label}`, s.labelled ? s.stanceAgrees / s.labelled : 0])) } },
+      ],
+    }));
+  }
+  if (get('json') !== undefined || values.json) {
     io.stdout(`${JSON.stringify({ ...report, gates: results }, null, 2)}\n`);
   } else {
-    io.stdout(`wedge eval — generator ${report.generator}; ${sets.answerable.length} answerable, ${sets.unanswerable.length} unanswerable, ${sets.steelman.length} steelman questions\n`);
+    io.stdout(`wedge eval — ${report.target}, generator ${report.generator}; ${sets.answerable.length} answerable, ${sets.unanswerable.length} unanswerable, ${sets.steelman.length} steelman questions\n`);
     for (const r of results) io.stdout(`${r.pass ? 'PASS' : 'FAIL'}  ${r.label.padEnd(38)} ${r.value.toFixed(3)}  (min ${r.min})\n`);
+    for (const side of report.steelman.sides) io.stdout(`      steelman side “${side.label}”: ${side.passagesCited} passages cited, ${side.stanceAgrees}/${side.labelled} labelled ones agree with the side\n`);
     if (report.failures.length) io.stdout(`\nItems that missed:\n${report.failures.map((f) => `  ${f}`).join('\n')}\n`);
   }
   const failed = results.filter((r) => !r.pass);

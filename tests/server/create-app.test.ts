@@ -145,3 +145,12 @@ describe('search, documents and health', () => {
     expect(await (await app.request('/health')).json()).toMatchObject({ status: 'ok', index: { docs: 5, embedder: 'glove-sg-100d/sif' }, generator: 'extractive' });
   });
 });
+
+describe('POST /api/score', () => {
+  it('scores answers in the same format and with the same output as wedge score', async () => {
+    const res = await post('/api/score', { items: [{ id: 'a', answer: 'Trade between Moscow and Beijing now tops $200bn [1].', citations: [{ n: 1, quote: 'Trade between Moscow and Beijing now tops $200bn.' }] }] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ aggregate: { items: 1, citationValidity: 1, citationRecall: 1, citationPrecision: 1, faithfulness: 1 }, items: [{ id: 'a', citations: [{ valid: true, docId: 'paulsen-peel-russia-from-china' }] }] });
+    expect((await post('/api/score', { items: [] })).status).toBe(400);
+  });
+});

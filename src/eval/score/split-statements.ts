@@ -5,6 +5,19 @@ export interface Statement { text: string; citations: number[] }
 
 const MARKER = /\[(\d+)\]/g;
 
+const opens = (text: string) => (text.match(/“/g)?.length ?? 0) - (text.match(/”/g)?.length ?? 0);
+
+/** A quotation is one statement: sentences inside one pair of “ ” stay together. */
+function mergeOpenQuotes(line: string, spans: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && opens(line.slice(last.start, last.end)) > 0) last.end = span.end;
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
 /**
  * Splits an answer into its statements: its sentences in order, each with the [n] markers it carries
  * (none means `citations: []`). Markdown bullets and bold are dropped; a line ending in ":" introduces
@@ -15,7 +28,7 @@ export function splitStatements(answer: string): Statement[] {
   for (const raw of answer.split('\n')) {
     const line = raw.replace(/^\s*(?:[-*•]|\d+\.)\s+/, '').replace(/\*\*|__/g, '').trim();
     if (!line || /:\s*$/.test(line) || /^sources?:?$/i.test(line)) continue;
-    const spans = segmentSentences(line);
+    const spans = mergeOpenQuotes(line, segmentSentences(line));
     spans.forEach((span, i) => {
       let text = line.slice(span.start, span.end);
       // A marker right after a sentence's end ("… end. [2]") belongs to that sentence, not the next.
