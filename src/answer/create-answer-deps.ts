@@ -5,6 +5,7 @@ import { loadGloveVectors } from '../embeddings/glove-vectors.js';
 import { loadRetriever } from '../retrieval/load-retriever.js';
 import type { AnswerDeps } from './answer-question.js';
 import { createLlmCondenser } from './conversation/llm-condenser.js';
+import { withCircuitBreaker } from './generators/circuit-breaker.js';
 import { createExtractiveGenerator } from './generators/extractive-generator.js';
 import { createLlmGenerator } from './generators/llm-generator.js';
 import { loadPrompts } from './generators/load-prompts.js';
@@ -23,7 +24,10 @@ export async function createAnswerDeps(config: Config, outside: EmbedderDeps = {
   return {
     retriever,
     wordVectors,
-    generator: createLlmGenerator({ client, model: config.openaiModel, prompts, timeoutMs: config.openaiTimeoutMs }),
+    generator: withCircuitBreaker(createLlmGenerator({ client, model: config.openaiModel, prompts, timeoutMs: config.openaiTimeoutMs }), {
+      failuresToOpen: config.llmFailuresToOpen,
+      cooldownMs: config.llmCooldownMs,
+    }),
     fallback: extractive,
     condense: createLlmCondenser(client, config.openaiModel, prompts, config.openaiTimeoutMs),
   };

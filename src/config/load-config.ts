@@ -3,6 +3,7 @@ import { ConfigError } from '../errors/wedge-error.js';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const commaList = <T extends z.ZodTypeAny>(item: T) => z.preprocess((value) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value), z.array(item)).default([]);
 
 /** Every setting wedge reads, with its environment variable name and default. */
 export const configSchema = z.object({
@@ -28,6 +29,14 @@ export const configSchema = z.object({
   slackBotToken: optionalString,
   slackApiUrl: z.string().url().optional(),
   feedbackFile: z.string().min(1).default('data/feedback.jsonl'),
+  apiKeys: commaList(z.string().min(16, 'each API key needs at least 16 characters')),
+  rateLimitPerMin: z.coerce.number().int().min(0).default(0),
+  corsOrigins: commaList(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin is scheme://host[:port], with no path')),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  shutdownTimeoutMs: positiveInt(10_000),
+  reloadPollMs: z.coerce.number().int().min(0).default(2000),
+  llmFailuresToOpen: positiveInt(3),
+  llmCooldownMs: positiveInt(30_000),
 }).refine((c) => !c.slackSigningSecret || c.slackBotToken, { message: 'SLACK_SIGNING_SECRET is set, so SLACK_BOT_TOKEN (xoxb-...) is needed too', path: ['slackBotToken'] });
 
 /** Resolved settings. */
@@ -55,6 +64,14 @@ export const envNames: Record<keyof Config, string> = {
   slackBotToken: 'SLACK_BOT_TOKEN',
   slackApiUrl: 'SLACK_API_URL',
   feedbackFile: 'WEDGE_FEEDBACK_FILE',
+  apiKeys: 'WEDGE_API_KEYS',
+  rateLimitPerMin: 'WEDGE_RATE_LIMIT_PER_MIN',
+  corsOrigins: 'WEDGE_CORS_ORIGINS',
+  logLevel: 'WEDGE_LOG_LEVEL',
+  shutdownTimeoutMs: 'WEDGE_SHUTDOWN_TIMEOUT_MS',
+  reloadPollMs: 'WEDGE_RELOAD_POLL_MS',
+  llmFailuresToOpen: 'WEDGE_LLM_FAILURES_TO_OPEN',
+  llmCooldownMs: 'WEDGE_LLM_COOLDOWN_MS',
 };
 
 /** Builds the config: explicit overrides win over the environment, which wins over defaults. */

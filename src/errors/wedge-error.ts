@@ -84,3 +84,22 @@ export class PayloadTooLargeError extends WedgeError {
 export class UnsupportedMediaTypeError extends WedgeError {
   constructor(got: string) { super(415, 'unsupported_media_type', `Send Content-Type: application/json (got "${got || 'none'}").`); }
 }
+
+/** The request lacks a valid API key. */
+export class UnauthorizedError extends WedgeError {
+  constructor() { super(401, 'unauthorized', 'Send a valid API key as "Authorization: Bearer <key>".'); }
+}
+
+/** The client sent too many requests; `retryAfter` seconds until it may try again. */
+export class RateLimitedError extends WedgeError {
+  readonly retryAfter: number;
+  constructor(retryAfter: number) {
+    super(429, 'rate_limited', `Too many requests; try again in ${retryAfter} s.`, { retryAfter });
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** The action is switched off by configuration. */
+export class ForbiddenError extends WedgeError {
+  constructor(message: string) { super(403, 'forbidden', message); }
+}

@@ -16,12 +16,13 @@ function wantsStream(c: Context, body: ChatRequest): boolean {
 }
 
 /** POST /api/chat: a cited answer as JSON, or as Server-Sent Events (citations, delta, done, error). */
-export function chatRoute(getDeps: () => AnswerDeps) {
+export function chatRoute(getDeps: () => AnswerDeps, onResult: (result: AnswerResult) => void = () => {}) {
   return async (c: Context) => {
     const body = await readJson(c, chatRequestSchema);
     const deps = getDeps();
     if (!wantsStream(c, body)) {
       const result = await answerQuestion(deps, { messages: body.messages, mode: body.mode, k: body.k, signal: c.req.raw.signal });
+      onResult(result);
       return c.json(result);
     }
     // Aborting this controller stops retrieval and any LLM call when the client goes away.
@@ -38,6 +39,7 @@ export function chatRoute(getDeps: () => AnswerDeps) {
           await stream.writeSSE({ event: 'citations', data: JSON.stringify({ stage: 'retrieved', passages: hits.map(({ docId, title, chunkId, start, end, score }) => ({ docId, title, chunkId, start, end, score })) }) });
         },
       });
+      onResult(result);
       await stream.writeSSE({ event: 'citations', data: JSON.stringify({ stage: 'final', citations: result.citations }) });
       for (const piece of answerPieces(result.answer)) {
         if (stream.aborted) return;

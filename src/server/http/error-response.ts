@@ -29,7 +29,7 @@ export function toErrorBody(error: unknown): { status: ContentfulStatusCode; bod
 
 /** Hono's app.onError handler: logs unexpected errors (server side only) and answers with the JSON shape. */
 export function handleError(log: (message: string) => void) {
-  return (error: Error, c: Context) => {
+  return (error: Error, c: Context<any>) => {
     const { status, body } = toErrorBody(error);
     if (status >= 500) log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);
     return c.json(body, status);

@@ -35,7 +35,7 @@ function toMessages(raw: Array<{ role: string; content?: unknown }>): ChatMessag
 }
 
 /** POST /v1/chat/completions and GET /v1/models: wedge as a model for any OpenAI client or chat front end. */
-export function openaiRoutes(getDeps: () => AnswerDeps, now: () => Date): Hono {
+export function openaiRoutes(getDeps: () => AnswerDeps, now: () => Date, onResult: (result: AnswerResult) => void = () => {}): Hono {
   const app = new Hono();
   const created = () => Math.floor(now().getTime() / 1000);
   app.get('/models', (c) => c.json({
@@ -52,6 +52,7 @@ export function openaiRoutes(getDeps: () => AnswerDeps, now: () => Date): Hono {
     const id = `chatcmpl-${randomUUID()}`;
     if (!body.stream) {
       const result = await answerQuestion(getDeps(), { messages, mode, signal: c.req.raw.signal });
+      onResult(result);
       return c.json({
         id, object: 'chat.completion', created: created(), model: body.model,
         choices: [{ index: 0, message: { role: 'assistant', content: withSources(result) }, finish_reason: 'stop', logprobs: null }],
@@ -69,6 +70,7 @@ export function openaiRoutes(getDeps: () => AnswerDeps, now: () => Date): Hono {
       });
       await chunk({ role: 'assistant', content: '' }, null);
       const result = await answerQuestion(getDeps(), { messages, mode, signal: controller.signal });
+      onResult(result);
       for (const piece of answerPieces(withSources(result))) {
         if (stream.aborted) return;
         await chunk({ content: piece }, null);

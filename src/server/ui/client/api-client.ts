@@ -1,11 +1,31 @@
 import { createSseParser } from './parse-sse.js';
 import type { AnswerResult, DocumentText } from './types.js';
 
-/** What a failed request tells the user, in words. */
-export class ApiError extends Error {}
+/** What a failed request tells the user, in words; `status` when the server answered. */
+export class ApiError extends Error {
+  constructor(message: string, readonly status?: number) { super(message); }
+}
+
+const KEY = 'wedge.apiKey';
+
+/** The API key the user gave the page (servers with WEDGE_API_KEYS need one). */
+export function apiKey(): string {
+  try { return localStorage.getItem(KEY) ?? ''; } catch { return ''; }
+}
+
+/** Remembers the API key for later requests and reloads. */
+export function setApiKey(key: string): void {
+  try { localStorage.setItem(KEY, key.trim()); } catch { /* the key then lasts for this page only */ }
+}
+
+function authHeaders(): Record<string, string> {
+  const key = apiKey();
+  return key ? { authorization: `Bearer ${key}` } : {};
+}
 
 async function describeFailure(response: Response): Promise<string> {
   const body = await response.json().catch(() => undefined) as { error?: { message?: string } } | undefined;
+  if (response.status === 401) return 'This server needs an API key: enter it at the top of the page and ask again.';
   if (response.status === 429) {
     const wait = response.headers.get('retry-after');
     return `Too many requests. ${wait ? `Try again in ${wait} s.` : 'Try again shortly.'}`;
@@ -21,12 +41,12 @@ export async function streamChat(
 ): Promise<AnswerResult> {
   let response: Response;
   try {
-    response = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ ...body, stream: true }), signal });
+    response = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...authHeaders() }, body: JSON.stringify({ ...body, stream: true }), signal });
   } catch (error) {
     if (signal.aborted) throw error;
     throw new ApiError('Cannot reach the wedge server. Is it running?');
   }
-  if (!response.ok || !response.body) throw new ApiError(await describeFailure(response));
+  if (!response.ok || !response.body) throw new ApiError(await describeFailure(response), response.status);
   let result: AnswerResult | undefined;
   let failure: string | undefined;
   const feed = createSseParser(({ event, data }) => {
@@ -51,8 +71,8 @@ const documents = new Map<string, Promise<DocumentText>>();
 export function fetchDocument(id: string): Promise<DocumentText> {
   let doc = documents.get(id);
   if (!doc) {
-    doc = fetch(`/api/documents/${encodeURIComponent(id)}`).then(async (response) => {
-      if (!response.ok) throw new ApiError(await describeFailure(response));
+    doc = fetch(`/api/documents/${encodeURIComponent(id)}`, { headers: authHeaders() }).then(async (response) => {
+      if (!response.ok) throw new ApiError(await describeFailure(response), response.status);
       return response.json() as Promise<DocumentText>;
     });
     doc.catch(() => documents.delete(id));

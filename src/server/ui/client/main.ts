@@ -1,4 +1,4 @@
-import { ApiError, streamChat } from './api-client.js';
+import { ApiError, apiKey, setApiKey, streamChat } from './api-client.js';
 import { loadTurns, saveTurns } from './conversation-store.js';
 import { initPassagePanel, showPassage } from './passage-panel.js';
 import { answerMarkdown, renderResult } from './render-answer.js';
@@ -98,6 +98,7 @@ async function ask(question: string): Promise<void> {
     }, running.signal);
   } catch (error) {
     turn.error = running.signal.aborted ? 'Stopped.' : error instanceof ApiError ? error.message : `Something went wrong: ${(error as Error).message}`;
+    if (error instanceof ApiError && error.status === 401) showKeyField();
   } finally {
     running = undefined;
     send.hidden = false;
@@ -111,7 +112,15 @@ async function ask(question: string): Promise<void> {
   }
 }
 
+function showKeyField(): void {
+  byId('api-key-label').hidden = false;
+}
+
 function init(): void {
+  const keyInput = byId<HTMLInputElement>('api-key');
+  keyInput.value = apiKey();
+  if (keyInput.value) showKeyField();
+  keyInput.addEventListener('change', () => setApiKey(keyInput.value));
   const starters = byId('starters');
   for (const text of STARTERS) {
     const button = document.createElement('button');

@@ -1,0 +1,48 @@
+import { warmUp, type AnswerDeps } from '../answer/answer-question.js';
+import { createAnswerDeps } from '../answer/create-answer-deps.js';
+import type { Config } from '../config/load-config.js';
+import type { EmbedderDeps } from '../embeddings/create-embedder.js';
+import { readCurrentBuild } from '../indexing/open-index.js';
+import { loadRetriever } from '../retrieval/load-retriever.js';
+
+/**
+ * Holds the live answer dependencies and swaps in a new index without a restart. A swap replaces one
+ * reference: requests already running keep the deps they started with and finish on the old index.
+ */
+export async function createAnswerService(config: Config, outside: EmbedderDeps & { log: (message: string) => void }) {
+  let deps = await createAnswerDeps(config, outside);
+  warmUp(deps);
+  let reloading: Promise<{ buildId: string; changed: boolean }> | undefined;
+
+  async function reload(): Promise<{ buildId: string; changed: boolean }> {
+    reloading ??= (async () => {
+      try {
+        const live = deps.retriever.index.manifest.buildId;
+        const latest = await readCurrentBuild(config.indexDir);
+        if (!latest || latest === live) return { buildId: live, changed: false };
+        const next: AnswerDeps = { ...deps, retriever: await loadRetriever(config, outside) };
+        warmUp(next);
+        deps = next;
+        outside.log(`Index reloaded: ${live} -> ${next.retriever.index.manifest.buildId}`);
+        return { buildId: next.retriever.index.manifest.buildId, changed: true };
+      } finally {
+        reloading = undefined;
+      }
+    })();
+    return reloading;
+  }
+
+  return {
+    current: () => deps,
+    reload,
+    /** Polls the index's CURRENT pointer so `wedge index` in another process is picked up; returns a stop function. */
+    watch(intervalMs: number): () => void {
+      if (intervalMs <= 0) return () => {};
+      const timer = setInterval(() => {
+        reload().catch((error: unknown) => outside.log(`Index reload failed (the old index stays live): ${(error as Error).message}`));
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+}
