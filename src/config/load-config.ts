@@ -88,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0]) as keyof Config;
-      const source = key in overrides ? `--${key}` : envNames[key] ?? key;
+      const source = overrides[key] !== undefined ? `--${key}` : envNames[key] ?? key;
       return `${source}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`, parsed.error.issues);
