@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { pino, type Logger } from 'pino';
 import type { AnswerDeps } from '../answer/answer-question.js';
-import { ForbiddenError, NotFoundError, PayloadTooLargeError } from '../errors/wedge-error.js';
+import { ForbiddenError, NotFoundError } from '../errors/wedge-error.js';
 import { apiKeyAuth } from './http/api-key-auth.js';
 import type { AppEnv } from './http/app-env.js';
 import { chatRoute } from './http/chat-route.js';
 import { documentsRoutes } from './http/documents-route.js';
 import { handleError, toErrorBody } from './http/error-response.js';
+import { limitBody } from './http/limit-body.js';
 import { createMetrics } from './http/metrics.js';
 import { openaiRoutes } from './http/openai-routes.js';
 import { rateLimit } from './http/rate-limit.js';
@@ -67,7 +67,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.use('/api/*', cors({ origin: options.corsOrigins, allowHeaders: ['Content-Type', 'Authorization'], allowMethods: ['GET', 'POST'], exposeHeaders: ['X-Request-Id', 'Retry-After'] }));
     app.use('/v1/*', cors({ origin: options.corsOrigins, allowHeaders: ['Content-Type', 'Authorization'], allowMethods: ['GET', 'POST'] }));
   }
-  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw new PayloadTooLargeError(maxBodyBytes); } }));
+  app.use('*', limitBody(maxBodyBytes));
   for (const path of ['/api/*', '/v1/*', '/metrics', '/admin/*']) {
     if (options.apiKeys?.length) app.use(path, apiKeyAuth(options.apiKeys));
     if (options.rateLimitPerMin) app.use(path, rateLimit(options.rateLimitPerMin, () => clock().getTime()));

@@ -21,7 +21,7 @@ describe('hot re-index', () => {
     const app = createApp({ deps: service.current, reload: service.reload, apiKeys: ['reload-key-0123456789'] });
     const ask = (content: string) => app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer reload-key-0123456789' }, body: JSON.stringify({ messages: [{ role: 'user', content }] }) });
     const before = service.current().retriever.index.manifest.buildId;
-    expect((await (await ask('What did the Arctic shipping memo say about Murmansk icebreakers?')).json()).abstained).toBe(true);
+    expect(((await (await ask('What did the Arctic shipping memo say about Murmansk icebreakers?')).json()) as { abstained: boolean }).abstained).toBe(true);
 
     const extra = { meta: { id: 'arctic-memo', title: 'Arctic shipping memo' }, body: 'The Arctic shipping memo says Murmansk icebreakers will escort Chinese cargo ships along the Northern Sea Route every summer.\n', file: 'x.md' };
     await buildIndex({ articles: [...articles, extra], embedder, indexDir });

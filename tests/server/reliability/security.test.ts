@@ -96,3 +96,15 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/wedge_index_documents 5/);
   });
 });
+
+describe('body limits', () => {
+  it('rejects a chunked body over the limit with 413 and reads one under it, without Content-Length', async () => {
+    const app = createApp({ deps: () => deps, maxBodyBytes: 1024 });
+    const chunked = (text: string) => new ReadableStream<Uint8Array>({ start(controller) { for (const part of text.match(/.{1,100}/gs) ?? []) controller.enqueue(new TextEncoder().encode(part)); controller.close(); } });
+    const big = await app.request('/api/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked(JSON.stringify({ query: 'x'.repeat(3000) })), duplex: 'half' } as RequestInit);
+    expect(big.status).toBe(413);
+    const small = await app.request('/api/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked(JSON.stringify({ query: 'Strait of Malacca', k: 1 })), duplex: 'half' } as RequestInit);
+    expect(small.status).toBe(200);
+    expect(((await small.json()) as { hits: unknown[] }).hits).toHaveLength(1);
+  });
+});
