@@ -1,20 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpTarget } from '../../src/eval/eval-target.js';
 import { runAnswerEval } from '../../src/eval/run-answer-eval.js';
 import { createApp } from '../../src/server/create-app.js';
 import { offlineDeps } from '../helpers/default-index.js';
+import { serveOnFreePort } from '../helpers/serve-app.js';
 
-let server: ServerType;
+let server: Awaited<ReturnType<typeof serveOnFreePort>>;
 let url: string;
 beforeAll(async () => {
   const deps = await offlineDeps();
   const app = createApp({ deps: () => deps, log: () => {} });
-  server = await new Promise((resolve) => { const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)); });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveOnFreePort(app);
+  url = server.origin;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 describe('evaluating a running server over HTTP (wedge eval --url)', () => {
   it('measures the same things through /api/chat, /api/search and /api/documents', async () => {

@@ -1,21 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.js';
 import { offlineDeps } from '../helpers/default-index.js';
+import { serveOnFreePort } from '../helpers/serve-app.js';
 
-let server: ServerType;
+let server: Awaited<ReturnType<typeof serveOnFreePort>>;
 let client: OpenAI;
 
 beforeAll(async () => {
   const deps = await offlineDeps();
   const app = createApp({ deps: () => deps, log: () => {} });
-  server = await new Promise((resolve) => { const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)); });
-  const { port } = server.address() as AddressInfo;
-  client = new OpenAI({ apiKey: 'unused', baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0 });
+  server = await serveOnFreePort(app);
+  client = new OpenAI({ apiKey: 'unused', baseURL: `${server.origin}/v1`, maxRetries: 0 });
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 describe('the OpenAI-compatible facade, used by the official openai SDK over a real port', () => {
   it('lists the wedge models', async () => {

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/server/create-app.js';
 import { offlineDeps } from '../../helpers/default-index.js';
+import { serveOnFreePort } from '../../helpers/serve-app.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = 'test-artifacts/screenshots';
@@ -15,7 +14,7 @@ const hostile = {
   file: 'markup-sample.md',
 };
 
-let server: ServerType;
+let server: Awaited<ReturnType<typeof serveOnFreePort>>;
 let origin: string;
 let browser: Browser;
 let page: Page;
@@ -25,15 +24,15 @@ const dialogs: string[] = [];
 beforeAll(async () => {
   const deps = await offlineDeps([hostile]);
   const app = createApp({ deps: () => deps, log: () => {} });
-  server = await new Promise((resolve) => { const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)); });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveOnFreePort(app);
+  origin = server.origin;
   await mkdir(SHOTS, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 beforeEach(async () => {
