@@ -25,6 +25,7 @@ type Measured = EvalReport & { judge: { testAccuracy: number; devAccuracy: numbe
 export const EVAL_GATES: Record<string, { read: (r: Measured) => number; fallback: number; label: string }> = {
   'min-recall5': { read: (r) => r.retrieval.recallAt5, fallback: 0.75, label: 'retrieval recall@5' },
   'min-mrr': { read: (r) => r.retrieval.mrrAt10, fallback: 0.7, label: 'retrieval MRR@10' },
+  'min-ndcg': { read: (r) => r.retrieval.ndcgAt10, fallback: 0.73, label: 'retrieval nDCG@10' },
   'min-validity': { read: (r) => r.answers.citationValidity, fallback: 1, label: 'citations verbatim at their offsets' },
   'min-answered': { read: (r) => r.answers.answered, fallback: 0.95, label: 'answerable questions answered' },
   'min-cites': { read: (r) => r.answers.cites, fallback: 1, label: 'answers that cite' },
@@ -81,7 +82,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
       title: `wedge eval — ${report.target}`, generatedAt: new Date(), items: report.items,
       notes: [`Generator: ${report.generator}. Failures: ${report.failures.length}.`, ...report.failures.map((f) => `Miss: ${f}`)],
       groups: [
-        { label: `answer mode (${report.generator})`, metrics: { 'recall@5': report.retrieval.recallAt5, 'MRR@10': report.retrieval.mrrAt10, answered: a.answered, 'gold cited': a.goldCited, validity: a.citationValidity, 'citation recall': a.citationRecall, 'citation precision': a.citationPrecision, faithfulness: a.faithfulness, declined: report.abstention.declined } },
+        { label: `answer mode (${report.generator})`, metrics: { 'recall@5': report.retrieval.recallAt5, 'MRR@10': report.retrieval.mrrAt10, 'nDCG@10': report.retrieval.ndcgAt10, answered: a.answered, 'gold cited': a.goldCited, validity: a.citationValidity, 'citation recall': a.citationRecall, 'citation precision': a.citationPrecision, faithfulness: a.faithfulness, declined: report.abstention.declined } },
         { label: 'steelman mode', metrics: { 'both sides': report.steelman.bothSides, ...Object.fromEntries(report.steelman.sides.map((s) => [`stance agrees: ${s.label}`, s.labelled ? s.stanceAgrees / s.labelled : 0])) } },
       ],
     }));

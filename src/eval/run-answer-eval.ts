@@ -1,7 +1,7 @@
 import type { AnswerResult } from '../answer/answer-result.js';
 import type { EvalTarget } from './eval-target.js';
 import type { RetrievalQuestion } from './retrieval-dataset.js';
-import { containsGold, recallAtK, reciprocalRankAtK } from './retrieval-metrics.js';
+import { containsGold, ndcgAtK, recallAtK, reciprocalRankAtK } from './retrieval-metrics.js';
 import type { ScoredItem } from './score/answer-item.js';
 import { offlineJudge, scoreAnswer, type SupportJudge } from './score/score-answers.js';
 
@@ -18,7 +18,7 @@ export interface EvalSets {
 export interface EvalReport {
   target: string;
   generator: string;
-  retrieval: { recallAt5: number; mrrAt10: number };
+  retrieval: { recallAt5: number; mrrAt10: number; ndcgAt10: number };
   answers: { answered: number; cites: number; goldCited: number; citationValidity: number; citationRecall: number; citationPrecision: number; faithfulness: number; questions: number };
   abstention: { declined: number; questions: number };
   steelman: { bothSides: number; questions: number; sides: Array<{ label: string; passagesCited: number; labelled: number; stanceAgrees: number }> };
@@ -46,7 +46,7 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
   };
   const ask = (question: string, mode: 'answer' | 'steelman' = 'answer') => target.ask([{ role: 'user', content: question }], mode);
 
-  const retrieval = { recall: [] as number[], mrr: [] as number[] };
+  const retrieval = { recall: [] as number[], mrr: [] as number[], ndcg: [] as number[] };
   let answered = 0;
   let cites = 0;
   let goldCited = 0;
@@ -59,6 +59,7 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
     const hits = await target.search(q.question, 10);
     retrieval.recall.push(recallAtK(hits, gold, 5));
     retrieval.mrr.push(reciprocalRankAtK(hits, gold, 10));
+    retrieval.ndcg.push(ndcgAtK(hits, gold, 10));
     const result = await ask(q.question);
     checkCitations(q.id, result);
     if (result.abstained) { failures.push(`${q.id}: declined an answerable question (${result.answer})`); continue; }
@@ -102,7 +103,7 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
   return {
     target: target.name,
     generator: generator || 'none',
-    retrieval: { recallAt5: mean(retrieval.recall), mrrAt10: mean(retrieval.mrr) },
+    retrieval: { recallAt5: mean(retrieval.recall), mrrAt10: mean(retrieval.mrr), ndcgAt10: mean(retrieval.ndcg) },
     answers: {
       answered: answered / n,
       cites: cites / Math.max(1, answered),
