@@ -38,10 +38,13 @@ async function main(): Promise<void> {
         run(process.execPath, [path.join(root, 'bin/wedge.js'), 'index', '--force'], { cwd: root }).then(() => resolve(), reject);
       }, (duration * 1000) / 2);
     });
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(rssMb(child.pid!)), 10_000);
     const result = await autocannon({
       url: `${url}/api/chat`, connections, duration,
       requests: questions.map((content) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content }] }) })),
     });
+    clearInterval(sampler);
     await reindex;
     const buildAfter = await health();
     const rssEnd = rssMb(child.pid!);
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     console.log(`errors: ${errors} (errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`);
     console.log(`index swapped during the run: ${buildBefore !== buildAfter ? 'yes' : 'NO'} (${buildBefore} -> ${buildAfter})`);
     console.log(`server RSS: start ${rssStart.toFixed(0)} MB, end ${rssEnd.toFixed(0)} MB, growth ${(((rssEnd - rssStart) / rssStart) * 100).toFixed(1)}%`);
+    console.log(`server RSS every 10 s: ${samples.map((mb) => mb.toFixed(0)).join(', ')} MB`);
   } finally {
     child.kill('SIGTERM');
   }

@@ -2,7 +2,9 @@ import { warmUp, type AnswerDeps } from '../answer/answer-question.js';
 import { createAnswerDeps } from '../answer/create-answer-deps.js';
 import type { Config } from '../config/load-config.js';
 import type { EmbedderDeps } from '../embeddings/create-embedder.js';
-import { readCurrentBuild } from '../indexing/open-index.js';
+import { EmbedderMismatchError } from '../errors/wedge-error.js';
+import { openIndex, readCurrentBuild } from '../indexing/open-index.js';
+import { createRetriever } from '../retrieval/create-retriever.js';
 import { loadRetriever } from '../retrieval/load-retriever.js';
 
 /**
@@ -20,7 +22,13 @@ export async function createAnswerService(config: Config, outside: EmbedderDeps 
         const live = deps.retriever.index.manifest.buildId;
         const latest = await readCurrentBuild(config.indexDir);
         if (!latest || latest === live) return { buildId: live, changed: false };
-        const next: AnswerDeps = { ...deps, retriever: await loadRetriever(config, outside) };
+        // Reuse the live embedder (and its 40 MB of word vectors) when the new build was made with the same one.
+        const embedder = deps.retriever.index.embedder;
+        const retriever = await openIndex(config.indexDir, embedder).then(createRetriever, (error: unknown) => {
+          if (error instanceof EmbedderMismatchError) return loadRetriever(config, outside);
+          throw error;
+        });
+        const next: AnswerDeps = { ...deps, retriever };
         warmUp(next);
         deps = next;
         outside.log(`Index reloaded: ${live} -> ${next.retriever.index.manifest.buildId}`);
