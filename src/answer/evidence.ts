@@ -22,12 +22,8 @@ export type DocLookup = (docId: string) => { meta: ArticleMeta; body: string } |
 
 const MIN_WORDS = 6;
 
-/** Whitespace-separated words with a letter or digit: a cheap count for skipping fragments on the hot path. */
-function wordCount(text: string): number {
-  let count = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count += 1;
-  return count;
-}
+// At least MIN_WORDS whitespace-separated tokens: one regex test, cheap enough for the hot path.
+const ENOUGH_WORDS = new RegExp(`^\\s*(?:\\S+\\s+){${MIN_WORDS - 1}}\\S`);
 
 /** Word-set overlap of two texts (Jaccard), used to spot the same sentence in two versions of an article. */
 export function overlapRatio(a: string | Set<string>, b: string | Set<string>): number {
@@ -54,7 +50,7 @@ export function collectEvidence(hits: Hit[], docs: DocLookup): Evidence[] {
       if (seen.has(key)) continue;
       seen.add(key);
       const text = body.slice(sentence.start, sentence.end);
-      if (text.trimEnd().endsWith('?') || wordCount(text) < MIN_WORDS) continue;
+      if (text.trimEnd().endsWith('?') || !ENOUGH_WORDS.test(text)) continue;
       evidence.push({ docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end: sentence.end, text, score: sentence.score, hitRank, hitScore: hit.score });
     }
   });

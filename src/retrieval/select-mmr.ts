@@ -8,19 +8,26 @@ export interface MmrCandidate { item: number; relevance: number }
  * Each candidate's redundancy is updated against the newest pick only: O(n·k) similarities.
  */
 export function selectMmr(candidates: MmrCandidate[], k: number, similarity: (a: number, b: number) => number, lambda = 0.7): MmrCandidate[] {
-  const top = Math.max(...candidates.map((c) => c.relevance), Number.EPSILON);
-  const pool = candidates.map((c) => ({ ...c, norm: c.relevance / top, redundancy: 0 }));
+  let top = Number.EPSILON;
+  for (const c of candidates) if (c.relevance > top) top = c.relevance;
+  const pool = candidates.slice();
+  const redundancy = new Float64Array(pool.length);
+  const taken = new Uint8Array(pool.length);
   const picked: MmrCandidate[] = [];
-  while (picked.length < k && pool.length) {
-    let best = 0;
+  while (picked.length < Math.min(k, pool.length)) {
+    let best = -1;
     let bestScore = -Infinity;
-    pool.forEach((candidate, i) => {
-      const score = lambda * candidate.norm - (1 - lambda) * candidate.redundancy;
+    for (let i = 0; i < pool.length; i += 1) {
+      if (taken[i]) continue;
+      const score = lambda * (pool[i]!.relevance / top) - (1 - lambda) * redundancy[i]!;
       if (score > bestScore) { bestScore = score; best = i; }
-    });
-    const [chosen] = pool.splice(best, 1);
-    picked.push({ item: chosen!.item, relevance: chosen!.relevance });
-    for (const candidate of pool) candidate.redundancy = Math.max(candidate.redundancy, similarity(candidate.item, chosen!.item));
+    }
+    taken[best] = 1;
+    const chosen = pool[best]!;
+    picked.push({ item: chosen.item, relevance: chosen.relevance });
+    for (let i = 0; i < pool.length; i += 1) {
+      if (!taken[i]) redundancy[i] = Math.max(redundancy[i]!, similarity(pool[i]!.item, chosen.item));
+    }
   }
   return picked;
 }
