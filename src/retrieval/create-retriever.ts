@@ -1,5 +1,5 @@
 import type { OpenIndex } from '../indexing/open-index.js';
-import { lexicalTerms } from '../text/tokenize-words.js';
+import { lexicalTerms, tokenizeWords } from '../text/tokenize-words.js';
 import { fuseRankings } from './fuse-rankings.js';
 import type { Hit } from './hit.js';
 import { scoreSentences } from './score-sentences.js';
@@ -21,6 +21,8 @@ export interface SearchOptions {
 }
 
 const CONTEXT_WEIGHT = 0.35;
+const LARGE_INDEX = 2000;
+const COMMON_SHARE = 0.3;
 
 /** How the hybrid ranking is put together; defaults depend on the embedder (see defaultFusion). */
 export interface FusionSettings {
@@ -81,6 +83,20 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
   };
 
   const idf = (term: string) => Math.log(1 + chunks.length / ((documentFrequency.get(term) ?? 0) + 0.5));
+  /**
+   * In a large index a term found in over 30% of passages ("china" in a China corpus) adds almost nothing
+   * to BM25 but makes MiniSearch score most of the index: leave such terms out of the lexical query
+   * (keeping the two rarest when every term is that common). Small corpora keep every term.
+   */
+  const lexicalQuery = (text: string) => {
+    if (chunks.length < LARGE_INDEX) return text;
+    const terms = [...new Set(lexicalTerms(text))];
+    const common = (term: string) => (documentFrequency.get(term) ?? 0) / chunks.length > COMMON_SHARE;
+    const rarest = [...terms].sort((a, b) => (documentFrequency.get(a) ?? 0) - (documentFrequency.get(b) ?? 0)).slice(0, 2);
+    const keep = new Set(terms.some((term) => !common(term)) ? terms.filter((term) => !common(term)) : rarest);
+    // Pass the original words on (MiniSearch stems them again), dropping those whose stem is left out.
+    return tokenizeWords(text).filter((word) => lexicalTerms(word).some((term) => keep.has(term))).join(' ');
+  };
 
   async function search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
     const { k = 8, mode = 'hybrid', includeCaptions = false } = options;
@@ -90,10 +106,10 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const queryVector = await embedder.embedQuery(context ? `${query} ${context}` : query);
     const ownTerms = new Set(lexicalTerms(query));
     // Prefix matching catches what the stemmer misses ("complement" / "complementarities"); MiniSearch scores such matches lower.
-    const lexicalResults = mode === 'dense' ? [] : lexical.search(context ? `${query} ${context}` : query, {
+    const lexicalResults = mode === 'dense' ? [] : lexical.search(lexicalQuery(context ? `${query} ${context}` : query), {
       prefix: (term: string) => term.length >= 5,
       boostTerm: (term: string) => (ownTerms.has(term) ? 1 : CONTEXT_WEIGHT),
-    });
+    }).slice(0, pool * 4);
     const lexicalRanking = lexicalResults.map((r) => r.id as number).filter(allowed).slice(0, pool);
     const lexicalScores = new Map(lexicalResults.map((r) => [r.id as number, r.score]));
     const denseResult = mode === 'bm25' ? { neighbors: [], distances: [] } : dense.index.searchKnn(queryVector, pool);
