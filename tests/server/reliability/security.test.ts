@@ -1,9 +1,10 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerDeps } from '../../../src/answer/answer-question.js';
 import { createApp } from '../../../src/server/create-app.js';
 import { offlineDeps } from '../../helpers/default-index.js';
+import { serveOnFreePort } from '../../helpers/serve-app.js';
 
 const KEY = 'test-key-0123456789abcdef';
 let deps: AnswerDeps;
@@ -12,14 +13,23 @@ const logger = pino({ level: 'info' }, new Writable({ write(chunk, _enc, done) {
 
 beforeAll(async () => { deps = await offlineDeps(); });
 
-const chat = (app: ReturnType<typeof createApp>, headers: Record<string, string> = {}) => app.request('/api/chat', {
+// Every app here runs behind a real socket on a free port; `request` mirrors Hono's app.request over fetch.
+const running: Array<() => Promise<void>> = [];
+afterAll(async () => { await Promise.all(running.map((close) => close())); });
+async function live(options: Parameters<typeof createApp>[0]) {
+  const server = await serveOnFreePort(createApp(options));
+  running.push(server.close);
+  return { request: (path: string, init: RequestInit = {}) => fetch(`${server.origin}${path}`, init) };
+}
+
+const chat = (app: { request: (path: string, init?: RequestInit) => Promise<Response> }, headers: Record<string, string> = {}) => app.request('/api/chat', {
   method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ messages: [{ role: 'user', content: 'What does China fear?' }] }),
 });
 
 describe('API keys', () => {
   it('require Bearer auth on /api, /v1 and /metrics when WEDGE_API_KEYS is set, leave /health and the chat page open, and never log the key', async () => {
     let now = 0;
-    const app = createApp({ deps: () => deps, apiKeys: [KEY, 'second-key-0123456789'], logger, clock: () => new Date(now) });
+    const app = await live({ deps: () => deps, apiKeys: [KEY, 'second-key-0123456789'], logger, clock: () => new Date(now) });
     const denied = await chat(app);
     expect(denied.status).toBe(401);
     expect(await denied.json()).toEqual({ error: { code: 'unauthorized', message: 'Send a valid API key as "Authorization: Bearer <key>".' } });
@@ -38,9 +48,9 @@ describe('API keys', () => {
   });
 
   it('refuse POST /admin/reload without configured keys, and answer it with one', async () => {
-    const open = createApp({ deps: () => deps });
+    const open = await live({ deps: () => deps });
     expect(await (await open.request('/admin/reload', { method: 'POST' })).json()).toMatchObject({ error: { code: 'forbidden' } });
-    const keyed = createApp({ deps: () => deps, apiKeys: [KEY], reload: async () => ({ buildId: 'b2', changed: true }) });
+    const keyed = await live({ deps: () => deps, apiKeys: [KEY], reload: async () => ({ buildId: 'b2', changed: true }) });
     expect(await (await keyed.request('/admin/reload', { method: 'POST', headers: { authorization: `Bearer ${KEY}` } })).json()).toEqual({ buildId: 'b2', changed: true });
   });
 });
@@ -48,7 +58,7 @@ describe('API keys', () => {
 describe('rate limiting', () => {
   it('answers 429 with Retry-After past WEDGE_RATE_LIMIT_PER_MIN, per key, and lets the caller back in after the window', async () => {
     let now = 1_000_000;
-    const app = createApp({ deps: () => deps, apiKeys: [KEY, 'other-key-0123456789ab'], rateLimitPerMin: 2, clock: () => new Date(now) });
+    const app = await live({ deps: () => deps, apiKeys: [KEY, 'other-key-0123456789ab'], rateLimitPerMin: 2, clock: () => new Date(now) });
     const auth = { authorization: `Bearer ${KEY}` };
     expect((await chat(app, auth)).status).toBe(200);
     now += 10_000;
@@ -65,7 +75,7 @@ describe('rate limiting', () => {
 
 describe('headers', () => {
   it('sends a Content-Security-Policy the chat page works under, nosniff, and a request id', async () => {
-    const app = createApp({ deps: () => deps });
+    const app = await live({ deps: () => deps });
     const page = await app.request('/');
     expect(page.headers.get('content-security-policy')).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
@@ -75,9 +85,9 @@ describe('headers', () => {
   });
 
   it('keeps CORS off by default and allows only the listed origins when WEDGE_CORS_ORIGINS is set', async () => {
-    const closed = createApp({ deps: () => deps });
+    const closed = await live({ deps: () => deps });
     expect((await closed.request('/api/documents', { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin')).toBeNull();
-    const open = createApp({ deps: () => deps, corsOrigins: ['https://team.example'] });
+    const open = await live({ deps: () => deps, corsOrigins: ['https://team.example'] });
     expect((await open.request('/api/documents', { headers: { origin: 'https://team.example' } })).headers.get('access-control-allow-origin')).toBe('https://team.example');
     expect((await open.request('/api/documents', { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -85,7 +95,7 @@ describe('headers', () => {
 
 describe('GET /metrics', () => {
   it('reports request counts and latency by route, fallbacks and index size in Prometheus format', async () => {
-    const app = createApp({ deps: () => deps });
+    const app = await live({ deps: () => deps });
     await chat(app);
     await app.request('/nope');
     const text = await (await app.request('/metrics')).text();
@@ -99,7 +109,7 @@ describe('GET /metrics', () => {
 
 describe('body limits', () => {
   it('rejects a chunked body over the limit with 413 and reads one under it, without Content-Length', async () => {
-    const app = createApp({ deps: () => deps, maxBodyBytes: 1024 });
+    const app = await live({ deps: () => deps, maxBodyBytes: 1024 });
     const chunked = (text: string) => new ReadableStream<Uint8Array>({ start(controller) { for (const part of text.match(/.{1,100}/gs) ?? []) controller.enqueue(new TextEncoder().encode(part)); controller.close(); } });
     const big = await app.request('/api/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked(JSON.stringify({ query: 'x'.repeat(3000) })), duplex: 'half' } as RequestInit);
     expect(big.status).toBe(413);

@@ -17,12 +17,13 @@ const hostile = {
 let server: Awaited<ReturnType<typeof serveOnFreePort>>;
 let origin: string;
 let browser: Browser;
+let deps: Awaited<ReturnType<typeof offlineDeps>>;
 let page: Page;
 const requests: string[] = [];
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  const deps = await offlineDeps([hostile]);
+  deps = await offlineDeps([hostile]);
   const app = createApp({ deps: () => deps, log: () => {} });
   server = await serveOnFreePort(app);
   origin = server.origin;
@@ -148,6 +149,23 @@ describe.skipIf(!existsSync(CHROMIUM))('the chat page in a real browser', () => 
     expect(width[0]).toBeLessThanOrEqual(width[1]!);
     await page.screenshot({ path: `${SHOTS}/phone-steelman.png` });
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+  });
+
+  it('asks for an API key when the server requires one, then answers with it', async () => {
+    const keyed = await serveOnFreePort(createApp({ deps: () => deps, apiKeys: ['page-key-0123456789abcdef'] }));
+    try {
+      await page.goto(keyed.origin);
+      await page.getByTestId('question-input').fill('What does China fear?');
+      await page.getByTestId('send').click();
+      await expect.poll(() => page.locator('.answer.error').last().textContent()).toBe('This server needs an API key: enter it at the top of the page and ask again.');
+      expect(await page.getByTestId('api-key').isVisible()).toBe(true);
+      await page.getByTestId('api-key').fill('page-key-0123456789abcdef');
+      await page.getByTestId('api-key').press('Tab');
+      await askQuestion('What does China fear?');
+      expect(await page.getByTestId('answer').last().getByTestId('citation').count()).toBeGreaterThan(0);
+    } finally {
+      await keyed.close();
+    }
   });
 
   it('works from the keyboard: Shift+Enter adds a line, Tab reaches the citations, labels name the controls', async () => {
