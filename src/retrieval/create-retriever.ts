@@ -1,3 +1,6 @@
+import type { ArticleMeta } from '../corpus/article.js';
+import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
+import type { Manifest } from '../indexing/manifest.js';
 import type { OpenIndex } from '../indexing/open-index.js';
 import { lexicalTerms, tokenizeWords } from '../text/tokenize-words.js';
 import { fuseRankings } from './fuse-rankings.js';
@@ -40,9 +43,16 @@ export function defaultFusion(embedderId: string): FusionSettings {
   return { denseWeight: embedderId.startsWith('glove') ? 0.5 : 1, mmrLambda: 0.7 };
 }
 
-/** Searches one loaded index. */
+/** What answering needs to know of an index, whichever store holds it. */
+export interface IndexView {
+  manifest: Manifest;
+  docs: Map<string, { meta: ArticleMeta; body: string }>;
+  embedder: WedgeEmbeddings;
+}
+
+/** Searches one loaded index (local files or Postgres). */
 export interface Retriever {
-  index: OpenIndex;
+  index: IndexView;
   search(query: string, options?: SearchOptions): Promise<Hit[]>;
   /** Inverse document frequency of a lexical term (a stem) over the chunks; highest for terms the corpus lacks. */
   idf(term: string): number;
@@ -51,7 +61,7 @@ export interface Retriever {
 const RRF_K = 60;
 
 /** Creates a hybrid retriever: BM25 + dense (HNSW) fused by RRF, diversified by MMR, with sentence scores. */
-export function createRetriever(index: OpenIndex, fusion: FusionSettings = defaultFusion(index.manifest.embedder.id)): Retriever {
+export function createRetriever(index: OpenIndex, fusion: FusionSettings = defaultFusion(index.manifest.embedder.id)): Retriever & { index: OpenIndex } {
   const { chunks, docs, dense, lexical, embedder } = index;
   const documentFrequency = new Map<string, number>();
   const sentenceTerms = new Map<string, Set<string>>();

@@ -8,11 +8,11 @@ import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { loadGloveVectors } from '../../src/embeddings/glove-vectors.js';
 import { buildIndex } from '../../src/indexing/build-index.js';
 import { openIndex } from '../../src/indexing/open-index.js';
-import { createRetriever, type Retriever } from '../../src/retrieval/create-retriever.js';
+import { createRetriever } from '../../src/retrieval/create-retriever.js';
 import { gloveEmbedder } from './glove.js';
 
 /** Builds a real index of the default corpus (plus any extra articles) in a temp dir and opens a retriever on it. */
-export async function defaultRetriever(extra: Article[] = []): Promise<Retriever> {
+export async function defaultRetriever(extra: Article[] = []): Promise<ReturnType<typeof createRetriever>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'wedge-index-'));
   const embedder = await gloveEmbedder();
   const { articles, settings } = await loadCorpus('corpus');

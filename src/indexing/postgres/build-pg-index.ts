@@ -1,0 +1,108 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+import { chunkArticle } from '../../chunking/chunk-article.js';
+import { DEFAULT_CHUNKER, type ChunkerSettings } from '../../chunking/chunk.js';
+import { contextualText } from '../../chunking/contextual-text.js';
+import type { Article } from '../../corpus/article.js';
+import type { CorpusSettings } from '../../corpus/corpus-settings.js';
+import type { WedgeEmbeddings } from '../../embeddings/wedge-embeddings.js';
+import { ConfigError } from '../../errors/wedge-error.js';
+import { foldText } from '../../text/fold-text.js';
+import { lexicalTerms } from '../../text/tokenize-words.js';
+import { fingerprintCorpus, hashArticle } from '../fingerprint-corpus.js';
+import { INDEX_FORMAT, type Manifest } from '../manifest.js';
+import { migrate } from './migrate.js';
+
+/** What one ingest did: articles written, left as they were, and removed. */
+export interface PgIngestResult { manifest: Manifest; written: number; unchanged: number; removed: number }
+
+const ROWS_PER_INSERT = 100;
+export const vectorLiteral = (vector: number[]) => `[${vector.join(',')}]`;
+
+/**
+ * Ingests articles into Postgres in batches. Each changed article is replaced in one transaction
+ * (its old chunks deleted, new ones inserted, its hash recorded last), so an interrupted run leaves
+ * every article either old or new, and re-running finishes the job without duplicates or loss.
+ * Unchanged articles (same content, chunker and embedder) are skipped.
+ */
+export async function buildPgIndex(options: {
+  pool: Pool; articles: Article[]; embedder: WedgeEmbeddings; chunker?: ChunkerSettings; settings?: CorpusSettings; now?: () => Date;
+}): Promise<PgIngestResult> {
+  const { pool, articles, embedder, settings = {}, now = () => new Date() } = options;
+  const chunker = options.chunker ?? DEFAULT_CHUNKER;
+  const started = performance.now();
+  // Corpus-fitted state (SIF common component) would have to cover all servers' data at once; not supported here.
+  if (await embedder.fit(['probe a', 'probe b'])) throw new ConfigError(`The ${embedder.id} embedder fits corpus statistics, which the postgres store does not support; use glove-sg-100d/sif or openai.`);
+  const dimensions = embedder.dimensions || (await embedder.embedQuery('dimension probe')).length;
+  await migrate(pool, dimensions);
+  const keyOf = (article: Article) => createHash('sha256').update(`${hashArticle(article)}:${embedder.id}:${JSON.stringify(chunker)}`).digest('hex');
+  const existing = new Map((await pool.query<{ id: string; hash: string }>('SELECT id, hash FROM wedge_docs')).rows.map((r) => [r.id, r.hash]));
+  let written = 0;
+  for (const article of articles) {
+    const key = keyOf(article);
+    if (existing.get(article.meta.id) === key) continue;
+    const chunks = chunkArticle(article, chunker);
+    const texts = chunks.map((chunk) => contextualText(chunk, article.meta));
+    const vectors = await embedder.embedDocuments(texts);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('INSERT INTO wedge_docs (id, meta, body, hash, chunks) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET meta = EXCLUDED.meta, body = EXCLUDED.body, hash = $6, chunks = EXCLUDED.chunks',
+        [article.meta.id, article.meta, article.body, 'pending', chunks.length, 'pending']);
+      await client.query('DELETE FROM wedge_chunks WHERE doc_id = $1', [article.meta.id]);
+      for (let i = 0; i < chunks.length; i += ROWS_PER_INSERT) {
+        const rows = chunks.slice(i, i + ROWS_PER_INSERT);
+        const params: unknown[] = [];
+        const values = rows.map((chunk, j) => {
+          const at = params.length;
+          params.push(chunk.id, chunk.docId, chunk.start, chunk.end, chunk.role, chunk.section ?? null, JSON.stringify(chunk.sentences), [...new Set(lexicalTerms(texts[i + j]!))], foldText(texts[i + j]!), vectorLiteral(vectors[i + j]!));
+          return `(${Array.from({ length: 10 }, (_, k) => `$${at + k + 1}`).join(', ')})`;
+        });
+        await client.query(`INSERT INTO wedge_chunks (id, doc_id, start_offset, end_offset, role, section, sentences, terms, search_folded, embedding) VALUES ${values.join(', ')}
+          ON CONFLICT (id) DO UPDATE SET sentences = EXCLUDED.sentences, terms = EXCLUDED.terms, search_folded = EXCLUDED.search_folded, embedding = EXCLUDED.embedding`, params);
+      }
+      // The hash goes in last: a crash before COMMIT rolls back, and the article is redone next time.
+      await client.query('UPDATE wedge_docs SET hash = $2 WHERE id = $1', [article.meta.id, key]);
+      await client.query('COMMIT');
+      written += 1;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  const keep = articles.map((a) => a.meta.id);
+  const removed = (await pool.query('DELETE FROM wedge_docs WHERE NOT (id = ANY($1))', [keep])).rowCount ?? 0;
+  const previous = (await pool.query<{ value: Manifest }>("SELECT value FROM wedge_meta WHERE key = 'manifest'")).rows[0]?.value;
+  const corpusHash = fingerprintCorpus(articles, chunker, embedder.id, settings);
+  if (!written && !removed && previous?.corpusHash === corpusHash) return { manifest: previous, written, unchanged: articles.length, removed };
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('DELETE FROM wedge_terms');
+    await client.query('INSERT INTO wedge_terms (term, df) SELECT term, count(*) FROM wedge_chunks, unnest(terms) AS term GROUP BY term');
+    const counts = (await client.query<{ chunks: string; sentences: string }>('SELECT count(*) AS chunks, coalesce(sum(jsonb_array_length(sentences)), 0) AS sentences FROM wedge_chunks')).rows[0]!;
+    const createdAt = now();
+    const manifest: Manifest = {
+      format: INDEX_FORMAT,
+      buildId: `${createdAt.toISOString().replace(/[-:.]/g, '')}-${corpusHash.slice(0, 8)}-${randomBytes(2).toString('hex')}`,
+      createdAt: createdAt.toISOString(),
+      corpusHash,
+      chunker,
+      embedder: { id: embedder.id, dimensions },
+      counts: { docs: articles.length, chunks: Number(counts.chunks), sentences: Number(counts.sentences) },
+      docs: articles.map((a) => ({ id: a.meta.id, title: a.meta.title, hash: hashArticle(a), file: a.file })),
+      buildMs: Math.round(performance.now() - started),
+      settings,
+    };
+    await client.query("INSERT INTO wedge_meta (key, value) VALUES ('manifest', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [manifest]);
+    await client.query('COMMIT');
+    return { manifest, written, unchanged: articles.length - written, removed };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
