@@ -3,6 +3,8 @@ import { loadConfig } from '../config/load-config.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { createEmbedder } from '../embeddings/create-embedder.js';
 import { ensureIndex } from '../indexing/ensure-index.js';
+import { buildPgIndex } from '../indexing/postgres/build-pg-index.js';
+import { createPgPool } from '../indexing/postgres/create-pg-pool.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { createProgressReporter } from './progress-reporter.js';
@@ -24,6 +26,17 @@ export async function runIndexCommand(args: string[], io: CliIo): Promise<number
   const { articles, errors, settings } = await loadCorpus(corpusDir);
   for (const error of errors) io.stderr(`wedge: skipped ${error.message}\n`);
   const embedder = await createEmbedder({ ...config, cacheDir: path.resolve(io.cwd, config.cacheDir) }, { log: (line) => io.stderr(`${line}\n`) });
+  if (config.store === 'postgres') {
+    const pool = createPgPool(config);
+    try {
+      const result = await buildPgIndex({ pool, articles, embedder, settings, force: values.force });
+      const { counts } = result.manifest;
+      io.stdout(`Postgres index: ${counts.docs} docs, ${counts.chunks} chunks; ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed in ${((performance.now() - started) / 1000).toFixed(2)} s with ${embedder.id}\n`);
+    } finally {
+      await pool.end();
+    }
+    return 0;
+  }
   const progress = createProgressReporter(io);
   const result = await ensureIndex({ indexDir, articles, embedder, settings, force: values.force, onProgress: progress.update }).finally(progress.stop);
   const { counts } = result.manifest;

@@ -37,7 +37,10 @@ export const configSchema = z.object({
   reloadPollMs: z.coerce.number().int().min(0).default(2000),
   llmFailuresToOpen: positiveInt(3),
   llmCooldownMs: positiveInt(30_000),
-}).refine((c) => !c.slackSigningSecret || c.slackBotToken, { message: 'SLACK_SIGNING_SECRET is set, so SLACK_BOT_TOKEN (xoxb-...) is needed too', path: ['slackBotToken'] });
+  store: z.enum(['local', 'postgres']).default('local'),
+  databaseUrl: optionalString,
+}).refine((c) => !c.slackSigningSecret || c.slackBotToken, { message: 'SLACK_SIGNING_SECRET is set, so SLACK_BOT_TOKEN (xoxb-...) is needed too', path: ['slackBotToken'] })
+  .refine((c) => c.store !== 'postgres' || c.databaseUrl, { message: 'WEDGE_STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/db)', path: ['databaseUrl'] });
 
 /** Resolved settings. */
 export type Config = z.infer<typeof configSchema>;
@@ -72,6 +75,8 @@ export const envNames: Record<keyof Config, string> = {
   reloadPollMs: 'WEDGE_RELOAD_POLL_MS',
   llmFailuresToOpen: 'WEDGE_LLM_FAILURES_TO_OPEN',
   llmCooldownMs: 'WEDGE_LLM_COOLDOWN_MS',
+  store: 'WEDGE_STORE',
+  databaseUrl: 'DATABASE_URL',
 };
 
 /** Builds the config: explicit overrides win over the environment, which wins over defaults. */

@@ -4,15 +4,29 @@ import { loadCorpus } from '../corpus/load-corpus.js';
 import { createEmbedder, type EmbedderDeps } from '../embeddings/create-embedder.js';
 import { ensureIndex } from './ensure-index.js';
 import { readManifest } from './open-index.js';
+import { buildPgIndex } from './postgres/build-pg-index.js';
+import { createPgPool, readPgManifest } from './postgres/create-pg-pool.js';
 
 /**
  * Makes sure the index matches the corpus before serving or evaluating: builds it when missing or
- * stale. Without a corpus folder the existing index is used as it is (a server may ship only indexes/).
+ * stale, in local files or in Postgres. Without a corpus folder the existing index is used as it is.
  */
 export async function prepareIndex(config: Config, outside: EmbedderDeps & { log: (message: string) => void }): Promise<void> {
   if (!existsSync(config.corpusDir)) return;
   const { articles, errors, settings } = await loadCorpus(config.corpusDir);
   for (const error of errors) outside.log(`wedge: skipped ${error.message}`);
+  if (config.store === 'postgres') {
+    const pool = createPgPool(config);
+    try {
+      const manifest = await readPgManifest(pool);
+      const embedder = await createEmbedder({ ...config, embedder: config.embedder ?? (manifest?.embedder.id.startsWith('openai/') ? 'openai' : 'glove') }, outside);
+      const result = await buildPgIndex({ pool, articles, embedder, settings });
+      if (result.written || result.removed) outside.log(`Postgres index: ${result.written} articles written, ${result.removed} removed, ${result.unchanged} unchanged.`);
+    } finally {
+      await pool.end();
+    }
+    return;
+  }
   const manifest = await readManifest(config.indexDir).catch(() => undefined);
   // Keep the index's own embedder unless one is asked for: switching silently would cost an OpenAI bill or a rebuild.
   const embedder = await createEmbedder({ ...config, embedder: config.embedder ?? (manifest?.embedder.id.startsWith('openai/') ? 'openai' : 'glove') }, outside);

@@ -1,16 +1,27 @@
 import type { Config } from '../config/load-config.js';
 import { createEmbedder, type EmbedderDeps } from '../embeddings/create-embedder.js';
 import { IndexMissingError } from '../errors/wedge-error.js';
+import type { Manifest } from '../indexing/manifest.js';
 import { openIndex, readManifest } from '../indexing/open-index.js';
+import { createPgPool, readPgManifest } from '../indexing/postgres/create-pg-pool.js';
+import { openPgIndex } from '../indexing/postgres/open-pg-index.js';
 import { createRetriever, type Retriever } from './create-retriever.js';
+import { createPgRetriever } from './postgres/create-pg-retriever.js';
+
+const embedderOf = (config: Config, manifest: Manifest) => config.embedder ?? (manifest.embedder.id.startsWith('openai/') ? 'openai' : 'glove');
 
 /**
- * Opens the index at config.indexDir with the embedder it was built with. An explicitly chosen
- * embedder that differs from the index's is an EmbedderMismatchError, never silently wrong results.
+ * Opens the index (local files, or Postgres with WEDGE_STORE=postgres) with the embedder it was built
+ * with. An explicitly chosen embedder that differs from the index's is an EmbedderMismatchError.
  */
 export async function loadRetriever(config: Config, deps: EmbedderDeps = {}): Promise<Retriever> {
+  if (config.store === 'postgres') {
+    const pool = createPgPool(config);
+    const manifest = await readPgManifest(pool);
+    if (!manifest) throw new IndexMissingError('postgres (DATABASE_URL)');
+    return createPgRetriever(await openPgIndex(pool, await createEmbedder({ ...config, embedder: embedderOf(config, manifest) }, deps)));
+  }
   const manifest = await readManifest(config.indexDir);
   if (!manifest) throw new IndexMissingError(config.indexDir);
-  const embedder = config.embedder ?? (manifest.embedder.id.startsWith('openai/') ? 'openai' : 'glove');
-  return createRetriever(await openIndex(config.indexDir, await createEmbedder({ ...config, embedder }, deps)));
+  return createRetriever(await openIndex(config.indexDir, await createEmbedder({ ...config, embedder: embedderOf(config, manifest) }, deps)));
 }

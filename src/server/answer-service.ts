@@ -4,6 +4,8 @@ import type { Config } from '../config/load-config.js';
 import type { EmbedderDeps } from '../embeddings/create-embedder.js';
 import { EmbedderMismatchError } from '../errors/wedge-error.js';
 import { openIndex, readCurrentBuild } from '../indexing/open-index.js';
+import { openPgIndex, readPgBuildId, type PgIndex } from '../indexing/postgres/open-pg-index.js';
+import { createPgRetriever } from '../retrieval/postgres/create-pg-retriever.js';
 import { createRetriever } from '../retrieval/create-retriever.js';
 import { loadRetriever } from '../retrieval/load-retriever.js';
 
@@ -20,11 +22,13 @@ export async function createAnswerService(config: Config, outside: EmbedderDeps 
     reloading ??= (async () => {
       try {
         const live = deps.retriever.index.manifest.buildId;
-        const latest = await readCurrentBuild(config.indexDir);
+        const pool = (deps.retriever.index as Partial<PgIndex>).pool;
+        const latest = pool ? await readPgBuildId(pool) : await readCurrentBuild(config.indexDir);
         if (!latest || latest === live) return { buildId: live, changed: false };
         // Reuse the live embedder (and its 40 MB of word vectors) when the new build was made with the same one.
         const embedder = deps.retriever.index.embedder;
-        const retriever = await openIndex(config.indexDir, embedder).then(createRetriever, (error: unknown) => {
+        const reopen = pool ? openPgIndex(pool, embedder).then((index) => createPgRetriever(index)) : openIndex(config.indexDir, embedder).then((index) => createRetriever(index));
+        const retriever = await reopen.catch((error: unknown) => {
           if (error instanceof EmbedderMismatchError) return loadRetriever(config, outside);
           throw error;
         });
@@ -43,7 +47,7 @@ export async function createAnswerService(config: Config, outside: EmbedderDeps 
   return {
     current: () => deps,
     reload,
-    /** Polls the index's CURRENT pointer so `wedge index` in another process is picked up; returns a stop function. */
+    /** Polls the live build id (CURRENT file, or the Postgres meta row) so a re-index elsewhere is picked up; returns a stop function. */
     watch(intervalMs: number): () => void {
       if (intervalMs <= 0) return () => {};
       const timer = setInterval(() => {

@@ -27,8 +27,10 @@ export const vectorLiteral = (vector: number[]) => `[${vector.join(',')}]`;
  */
 export async function buildPgIndex(options: {
   pool: Pool; articles: Article[]; embedder: WedgeEmbeddings; chunker?: ChunkerSettings; settings?: CorpusSettings; now?: () => Date;
+  /** Re-embed and rewrite every article, changed or not. */
+  force?: boolean;
 }): Promise<PgIngestResult> {
-  const { pool, articles, embedder, settings = {}, now = () => new Date() } = options;
+  const { pool, articles, embedder, settings = {}, now = () => new Date(), force = false } = options;
   const chunker = options.chunker ?? DEFAULT_CHUNKER;
   const started = performance.now();
   // Corpus-fitted state (SIF common component) would have to cover all servers' data at once; not supported here.
@@ -40,7 +42,7 @@ export async function buildPgIndex(options: {
   let written = 0;
   for (const article of articles) {
     const key = keyOf(article);
-    if (existing.get(article.meta.id) === key) continue;
+    if (!force && existing.get(article.meta.id) === key) continue;
     const chunks = chunkArticle(article, chunker);
     const texts = chunks.map((chunk) => contextualText(chunk, article.meta));
     const vectors = await embedder.embedDocuments(texts);
