@@ -38,7 +38,7 @@ describe('WEDGE_STORE=postgres, end to end', () => {
         return { answer, citations };
       };
       const [a, b] = await Promise.all(servers.map((s) => ask(s.url)));
-      expect(a.citations.length).toBeGreaterThan(0);
+      expect(a!.citations.length).toBeGreaterThan(0);
       expect(b).toEqual(a);
       const health = async (url: string) => ((await (await fetch(`${url}/health`)).json()) as { index: { buildId: string; docs: number } }).index;
       const before = await health(servers[0]!.url);

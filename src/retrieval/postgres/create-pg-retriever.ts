@@ -9,6 +9,7 @@ import { scoreSentences } from '../score-sentences.js';
 import { selectMmr } from '../select-mmr.js';
 
 const RRF_K = 60;
+const COMMON_SHARE = 0.3;
 
 interface Row { id: string; doc_id: string; start_offset: number; end_offset: number; role: 'body' | 'caption'; sentences: Array<{ start: number; end: number }>; embedding: string; score: number }
 
@@ -22,13 +23,24 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
   const chunkCount = Math.max(1, index.manifest.counts.chunks);
   const idf = (term: string) => Math.log(1 + chunkCount / ((documentFrequency.get(term) ?? 0) + 0.5));
 
+  /**
+   * ts_rank_cd weighs every term alike (it has no IDF), so terms found in over 30% of passages are left
+   * out of the text query (keeping the two rarest when all are that common), as BM25's IDF would do.
+   */
+  const informativeWords = (text: string) => {
+    const words = [...new Set(tokenizeWords(foldText(text)).filter((w) => !STOPWORDS.has(w)).map((w) => w.replace(/[^a-z0-9]/g, '')).filter(Boolean))];
+    const share = (word: string) => Math.max(0, ...lexicalTerms(word).map((term) => (documentFrequency.get(term) ?? 0) / chunkCount));
+    const rare = words.filter((word) => share(word) <= COMMON_SHARE);
+    return rare.length ? rare : [...words].sort((a, b) => share(a) - share(b)).slice(0, 2);
+  };
+
   async function search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
     const { k = 8, mode = 'hybrid', includeCaptions = false } = options;
     const text = options.context?.trim() ? `${query} ${options.context}` : query;
     const pool_ = Math.max(options.candidates ?? 50, k * 4);
     const queryVector = await embedder.embedQuery(text);
     // OR of the query's content words, as BM25 would score them (plainto_tsquery would AND them).
-    const words = [...new Set(tokenizeWords(foldText(text)).filter((w) => !STOPWORDS.has(w)).map((w) => w.replace(/[^a-z0-9]/g, '')).filter(Boolean))];
+    const words = informativeWords(text);
     const roles = includeCaptions ? ['body', 'caption'] : ['body'];
     const { rows } = await pool.query<Row>(`
       WITH q AS (SELECT $1::vector AS v, to_tsquery('english', $2) AS t),
