@@ -1,4 +1,5 @@
 import { vectorLiteral } from '../../indexing/postgres/build-pg-index.js';
+import { SET_EF_SEARCH } from '../../indexing/postgres/create-pg-pool.js';
 import type { PgIndex } from '../../indexing/postgres/open-pg-index.js';
 import { foldText } from '../../text/fold-text.js';
 import { lexicalTerms, tokenizeWords } from '../../text/tokenize-words.js';
@@ -20,6 +21,8 @@ interface Row { id: string; doc_id: string; start_offset: number; end_offset: nu
  */
 export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defaultFusion(index.manifest.embedder.id)): Retriever & { index: PgIndex } {
   const { pool, docs, embedder, documentFrequency } = index;
+  // Connections that already have the HNSW search beam set (one SET per pooled connection, not per query).
+  const tuned = new WeakSet<object>();
   const chunkCount = Math.max(1, index.manifest.counts.chunks);
   const idf = (term: string) => Math.log(1 + chunkCount / ((documentFrequency.get(term) ?? 0) + 0.5));
 
@@ -42,7 +45,14 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
     // OR of the query's content words, as BM25 would score them (plainto_tsquery would AND them).
     const words = informativeWords(text);
     const roles = includeCaptions ? ['body', 'caption'] : ['body'];
-    const { rows } = await pool.query<Row>(`
+    const client = await pool.connect();
+    let rows: Row[];
+    try {
+      if (!tuned.has(client)) {
+        await client.query(SET_EF_SEARCH);
+        tuned.add(client);
+      }
+      ({ rows } = await client.query<Row>(`
       WITH q AS (SELECT $1::vector AS v, to_tsquery('english', $2) AS t),
       dense AS (SELECT c.id, row_number() OVER (ORDER BY c.embedding <=> q.v) AS r FROM wedge_chunks c, q
                 WHERE $6::boolean AND c.role = ANY($4) ORDER BY c.embedding <=> q.v LIMIT $3),
@@ -51,7 +61,10 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
       fused AS (SELECT id, sum(w / (${RRF_K} + r)) AS score FROM (SELECT id, r, 1.0::float8 AS w FROM lex UNION ALL SELECT id, r, $5::float8 AS w FROM dense) x GROUP BY id)
       SELECT c.id, c.doc_id, c.start_offset, c.end_offset, c.role, c.sentences, c.embedding::text AS embedding, f.score
       FROM fused f JOIN wedge_chunks c USING (id) ORDER BY f.score DESC, c.id LIMIT $3`,
-    [vectorLiteral(queryVector), words.join(' | ') || 'zzzznothing', pool_, roles, mode === 'bm25' ? 0 : fusion.denseWeight, mode !== 'bm25', mode !== 'dense']);
+    [vectorLiteral(queryVector), words.join(' | ') || 'zzzznothing', pool_, roles, mode === 'bm25' ? 0 : fusion.denseWeight, mode !== 'bm25', mode !== 'dense']));
+    } finally {
+      client.release();
+    }
     const vectors = rows.map((row) => JSON.parse(row.embedding) as number[]);
     const similarity = (a: number, b: number) => {
       let dot = 0;

@@ -82,3 +82,17 @@ describe('the Postgres store over the wire protocol', () => {
     expect((await reopened.search('Murmansk icebreakers Northern Sea Route', { k: 1 }))[0]?.docId).toBe('extra');
   });
 });
+
+describe('connection settings', () => {
+  it('sets the HNSW search beam on the connection a search uses', async () => {
+    const pool = postgres.pool();
+    const retriever = createPgRetriever(await openPgIndex(pool, await gloveEmbedder()));
+    await retriever.search('What does China fear?', { k: 1 });
+    const client = await pool.connect();
+    try {
+      expect((await client.query('SHOW hnsw.ef_search')).rows[0]['hnsw.ef_search']).toBe('100');
+    } finally {
+      client.release();
+    }
+  });
+});
