@@ -1,9 +1,10 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres } from '../helpers/pglite-server.js';
+import { spawnServe } from '../helpers/spawn-serve.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
@@ -14,14 +15,6 @@ let postgres: Awaited<ReturnType<typeof startTestPostgres>>;
 beforeAll(async () => { postgres = await startTestPostgres(); }, 120_000);
 afterAll(async () => { await postgres?.stop(); });
 
-function serve(cwd: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null> }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { cwd, env });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (data) => { const m = /serving (http:\/\/\S+)/.exec(String(data)); if (m) resolve({ child, url: m[1]!, exit }); });
-    void exit.then((code) => reject(new Error(`serve exited with ${code}`)));
-  });
-}
 
 describe('WEDGE_STORE=postgres, end to end', () => {
   it('wedge index fills the database; two servers on it answer identically and both see a re-index without restarting', async () => {
@@ -30,7 +23,7 @@ describe('WEDGE_STORE=postgres, end to end', () => {
     const env = { PATH: process.env.PATH ?? '', WEDGE_CACHE_DIR: path.join(root, 'indexes/.cache'), WEDGE_STORE: 'postgres', DATABASE_URL: postgres.url, WEDGE_LOG_LEVEL: 'silent', WEDGE_RELOAD_POLL_MS: '200' };
     const indexed = await run(process.execPath, [bin, 'index'], { cwd, env });
     expect(indexed.stdout).toMatch(/^Postgres index: 5 docs, \d+ chunks; 5 written, 0 unchanged, 0 removed in [\d.]+ s with glove-sg-100d\/sif\n$/);
-    const servers = await Promise.all([serve(cwd, env), serve(cwd, env)]);
+    const servers = await Promise.all([spawnServe(cwd, env), spawnServe(cwd, env)]);
     try {
       const ask = async (url: string) => {
         const res = await fetch(`${url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: "Why won't the split work?" }] }) });

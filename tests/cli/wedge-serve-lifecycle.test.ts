@@ -1,9 +1,10 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI } from '../helpers/fake-openai-server.js';
+import { spawnServe } from '../helpers/spawn-serve.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
@@ -21,14 +22,6 @@ async function projectCopy(): Promise<string> {
   return dir;
 }
 
-function serve(cwd: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null> }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { cwd, env: { ...baseEnv, ...env } });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (data) => { const m = /serving (http:\/\/\S+)/.exec(String(data)); if (m) resolve({ child, url: m[1]!, exit }); });
-    void exit.then((code) => reject(new Error(`serve exited with ${code}`)));
-  });
-}
 
 describe('wedge serve lifecycle', () => {
   it('refuses to start on a bad setting, naming the variable', async () => {
@@ -44,7 +37,7 @@ describe('wedge serve lifecycle', () => {
       await new Promise((resolve) => setTimeout(resolve, 1200));
       return { body: { id: 'c', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: '{"abstain": true, "claims": []}' }, finish_reason: 'stop' }] } };
     });
-    const { child, url, exit } = await serve(cwd, { OPENAI_BASE_URL: fake.url, WEDGE_GENERATOR: 'llm', WEDGE_OPENAI_MAX_RETRIES: '0' });
+    const { child, url, exit } = await spawnServe(cwd, { ...baseEnv, OPENAI_BASE_URL: fake.url, WEDGE_GENERATOR: 'llm', WEDGE_OPENAI_MAX_RETRIES: '0' });
     const pending = fetch(`${url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'What does China fear?' }] }) });
     await new Promise((resolve) => setTimeout(resolve, 400));
     child.kill('SIGTERM');
@@ -57,7 +50,7 @@ describe('wedge serve lifecycle', () => {
 
   it('picks up `wedge index` run in another process without a restart', async () => {
     const cwd = await projectCopy();
-    const { child, url, exit } = await serve(cwd, { WEDGE_RELOAD_POLL_MS: '200' });
+    const { child, url, exit } = await spawnServe(cwd, { ...baseEnv, WEDGE_RELOAD_POLL_MS: '200' });
     try {
       const before = (await (await fetch(`${url}/health`)).json() as { index: { buildId: string; docs: number } }).index;
       await writeFile(path.join(cwd, 'corpus/extra.txt'), 'Arctic memo\n\nMurmansk icebreakers will escort Chinese cargo ships along the Northern Sea Route.\n');
