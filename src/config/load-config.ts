@@ -38,8 +38,10 @@ export const configSchema = z.object({
   llmFailuresToOpen: positiveInt(3),
   llmCooldownMs: positiveInt(30_000),
   store: z.enum(['local', 'postgres']).default('local'),
+  workers: z.coerce.number().int().min(1).max(64).default(1),
   databaseUrl: optionalString,
 }).refine((c) => !c.slackSigningSecret || c.slackBotToken, { message: 'SLACK_SIGNING_SECRET is set, so SLACK_BOT_TOKEN (xoxb-...) is needed too', path: ['slackBotToken'] })
+  .refine((c) => c.workers === 1 || !c.slackSigningSecret, { message: 'the Slack bot needs one worker (a Slack retry reaching another worker would be answered twice); set WEDGE_WORKERS=1', path: ['workers'] })
   .refine((c) => c.store !== 'postgres' || c.databaseUrl, { message: 'WEDGE_STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/db)', path: ['databaseUrl'] });
 
 /** Resolved settings. */
@@ -76,6 +78,7 @@ export const envNames: Record<keyof Config, string> = {
   llmFailuresToOpen: 'WEDGE_LLM_FAILURES_TO_OPEN',
   llmCooldownMs: 'WEDGE_LLM_COOLDOWN_MS',
   store: 'WEDGE_STORE',
+  workers: 'WEDGE_WORKERS',
   databaseUrl: 'DATABASE_URL',
 };
 

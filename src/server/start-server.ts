@@ -17,10 +17,11 @@ export interface RunningServer { url: string; port: number; close: () => Promise
  * stages, serves the app, and watches the index for re-builds. The server itself is
  * @hono/node-server; this is the only place that knows ports and processes.
  */
-export async function startServer(config: Config, outside: EmbedderDeps & { log?: (message: string) => void } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, outside: EmbedderDeps & { log?: (message: string) => void; indexReady?: boolean } = {}): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel }, pino.destination({ dest: 2, sync: true }));
   const log = outside.log ?? ((message: string) => logger.warn(message));
-  await prepareIndex(config, { ...outside, log });
+  // With several workers the primary prepares the index once; workers only open it.
+  if (!outside.indexReady) await prepareIndex(config, { ...outside, log });
   const service = await createAnswerService(config, { ...outside, log });
   const stopWatching = service.watch(config.reloadPollMs);
   const slack = createSlackBotFromConfig(config, service.current, log);

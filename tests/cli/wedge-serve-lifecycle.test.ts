@@ -48,6 +48,16 @@ describe('wedge serve lifecycle', () => {
     await expect(fetch(`${url}/health`)).rejects.toThrow();
   });
 
+  it('serves with several worker processes on one port, and all of them stop on SIGTERM', async () => {
+    const cwd = await projectCopy();
+    const { child, url, exit } = await spawnServe(cwd, { ...baseEnv, WEDGE_WORKERS: '2' });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'What does China fear?' }] }) })));
+    expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+
   it('picks up `wedge index` run in another process without a restart', async () => {
     const cwd = await projectCopy();
     const { child, url, exit } = await spawnServe(cwd, { ...baseEnv, WEDGE_RELOAD_POLL_MS: '200' });

@@ -24,5 +24,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OPENAI_BASE_URL: 'not a url' })).toThrow(/OPENAI_BASE_URL/);
     expect(() => loadConfig({}, { embedder: 'nope' as never })).toThrow(/--embedder/);
     expect(() => loadConfig({ WEDGE_OPENAI_TIMEOUT_MS: '-3' })).toThrow(/WEDGE_OPENAI_TIMEOUT_MS/);
+    expect(() => loadConfig({ WEDGE_STORE: 'postgres' })).toThrow(/DATABASE_URL: WEDGE_STORE=postgres needs DATABASE_URL/);
+    expect(() => loadConfig({ WEDGE_WORKERS: '2', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/WEDGE_WORKERS: the Slack bot needs one worker/);
   });
 });
