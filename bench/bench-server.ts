@@ -27,6 +27,8 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
 async function main(): Promise<void> {
   const server = await startServer();
   try {
+    // A short warm-up at the same concurrency, so JIT compilation and first-use caches are not in the figures.
+    await autocannon({ url: `${server.url}/api/chat`, connections, duration: 3, requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: questions[0] }] }) }] });
     const result = await autocannon({
       url: `${server.url}/api/chat`,
       connections,
