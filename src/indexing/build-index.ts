@@ -101,7 +101,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
     const docs: Record<string, Document> = {};
     chunkVectors.forEach((vector, i) => {
       graph.addPoint(vector, i);
-      docs[i] = new Document({ pageContent: searchTexts[i]!, metadata: { chunk: i, chunkId: chunks[i]!.id } });
+      // The text lives in chunks.json; repeating it in HNSWLib's docstore only made the index bigger and slower to load.
+      docs[i] = new Document({ pageContent: '', metadata: { chunk: i, chunkId: chunks[i]!.id } });
     });
     const docstore = new SynchronousInMemoryDocstore();
     docstore.add(docs);
@@ -119,7 +120,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
       buildMs: 0,
       settings,
     };
-    const vectorBytes = Float32Array.from(sentenceVectors.flat());
+    const dims = embedder.dimensions;
+    const vectorBytes = new Float32Array(sentenceVectors.length * dims);
+    sentenceVectors.forEach((vector, row) => vectorBytes.set(vector, row * dims));
     await Promise.all([
       writeFile(tmp.docs, JSON.stringify(articles.map(({ meta, body }) => ({ meta, body })))),
       writeFile(tmp.chunks, JSON.stringify(chunks)),
