@@ -4,6 +4,7 @@ import type { Manifest } from '../indexing/manifest.js';
 import type { OpenIndex } from '../indexing/open-index.js';
 import { lexicalTerms, tokenizeWords } from '../text/tokenize-words.js';
 import { fuseRankings } from './fuse-rankings.js';
+import { passageSimilarity } from './passage-similarity.js';
 import type { Hit } from './hit.js';
 import { scoreSentences } from './score-sentences.js';
 import { selectMmr } from './select-mmr.js';
@@ -81,16 +82,7 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     if (!vector) vectorCache.set(i, (vector = dense.index.getPoint(i)));
     return vector;
   };
-  const similarity = (a: number, b: number) => {
-    const x = chunkVector(a);
-    const y = chunkVector(b);
-    let dot = 0;
-    for (let d = 0; d < x.length; d += 1) dot += x[d]! * y[d]!;
-    // Overlapping chunks of one article share a sentence; count them as near-duplicates.
-    const sameDoc = chunks[a]!.docId === chunks[b]!.docId;
-    const overlap = sameDoc && chunks[a]!.start < chunks[b]!.end && chunks[b]!.start < chunks[a]!.end;
-    return Math.max(dot, overlap ? 0.9 : 0);
-  };
+  const similarity = (a: number, b: number) => passageSimilarity(chunkVector(a), chunkVector(b), chunks[a]!, chunks[b]!);
 
   const idf = (term: string) => Math.log(1 + chunks.length / ((documentFrequency.get(term) ?? 0) + 0.5));
   /**

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hitSchema } from '../../src/retrieval/hit.js';
+import { projectCopy } from '../helpers/project-copy.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
@@ -26,11 +27,7 @@ async function wedge(args: string[], cwd: string, env: Record<string, string> = 
   }
 }
 
-async function projectCopy(): Promise<string> {
-  const dir = await tempDir();
-  await cp(path.join(root, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
-  return dir;
-}
+const copyProject = () => projectCopy(tempDir);
 
 beforeAll(async () => {
   if (!existsSync(path.join(root, 'dist/src/cli/main.js'))) await run('npm', ['run', 'build'], { cwd: root });
@@ -38,7 +35,7 @@ beforeAll(async () => {
 
 describe('wedge CLI, spawned as a user runs it', () => {
   it('index builds, reports one summary line, then finds the index fresh; search prints ranked passages', async () => {
-    const dir = await projectCopy();
+    const dir = await copyProject();
     const built = await wedge(['index'], dir);
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(/^Indexed 5 docs, \d+ chunks, \d+ sentences in [\d.]+ s with glove-sg-100d\/sif -> indexes\/default\n$/);
@@ -51,7 +48,7 @@ describe('wedge CLI, spawned as a user runs it', () => {
   });
 
   it('search --json prints only a JSON array of hits whose offsets slice the article body', async () => {
-    const dir = await projectCopy();
+    const dir = await copyProject();
     await wedge(['index'], dir);
     const { code, stdout } = await wedge(['search', 'what does China fear?', '--json', '--k', '4'], dir);
     expect(code).toBe(0);
@@ -66,7 +63,7 @@ describe('wedge CLI, spawned as a user runs it', () => {
   });
 
   it('rebuilds a stale index after an article changes, and --force always rebuilds', async () => {
-    const dir = await projectCopy();
+    const dir = await copyProject();
     await wedge(['index'], dir);
     await writeFile(path.join(dir, 'corpus/extra.txt'), 'Extra article\n\nRussia and China signed another gas deal this week, officials said.\n');
     expect((await wedge(['index'], dir)).stdout).toMatch(/^Indexed 6 docs/);
@@ -93,7 +90,7 @@ describe('wedge CLI, spawned as a user runs it', () => {
   });
 
   it('refuses to search with an explicitly different embedder than the index was built with', async () => {
-    const dir = await projectCopy();
+    const dir = await copyProject();
     await wedge(['index'], dir);
     const result = await wedge(['search', 'détente', '--embedder', 'openai'], dir, { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
     expect(result.code).toBe(1);
@@ -101,7 +98,7 @@ describe('wedge CLI, spawned as a user runs it', () => {
   });
 
   it('add copies .md and .html articles into the corpus, skips a bad file by name, and re-indexes', async () => {
-    const dir = await projectCopy();
+    const dir = await copyProject();
     await writeFile(path.join(dir, 'empty.md'), '');
     const result = await wedge(['add', path.join(root, 'tests/fixtures/article.html'), 'empty.md'], dir);
     expect(result.code).toBe(1);

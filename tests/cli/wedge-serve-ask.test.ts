@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { answerResultSchema } from '../../src/answer/answer-result.js';
+import { projectCopy } from '../helpers/project-copy.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
@@ -12,15 +13,11 @@ const bin = path.join(root, 'bin/wedge.js');
 const tempDir = useTempDirs();
 const env = { PATH: process.env.PATH ?? '', WEDGE_CACHE_DIR: path.join(root, 'indexes/.cache'), WEDGE_PROMPTS_DIR: path.join(root, 'prompts') };
 
-async function projectCopy(): Promise<string> {
-  const dir = await tempDir();
-  await cp(path.join(root, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
-  return dir;
-}
+const copyProject = () => projectCopy(tempDir);
 
 describe('wedge serve, ask and eval, spawned as a user runs them', () => {
   it('serve builds the missing index, serves on the given port, answers, and exits 0 on SIGTERM', async () => {
-    const cwd = await projectCopy();
+    const cwd = await copyProject();
     const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { cwd, env });
     let stderr = '';
     child.stderr.on('data', (data) => { stderr += String(data); });
@@ -39,7 +36,7 @@ describe('wedge serve, ask and eval, spawned as a user runs them', () => {
   });
 
   it('ask prints the answer with its sources listed under it, and --json the full answer object', async () => {
-    const cwd = await projectCopy();
+    const cwd = await copyProject();
     await run(process.execPath, [bin, 'index'], { cwd, env });
     const { stdout } = await run(process.execPath, [bin, 'ask', 'What does China fear?'], { cwd, env });
     expect(stdout).toMatch(/\[1\]/);
@@ -49,7 +46,7 @@ describe('wedge serve, ask and eval, spawned as a user runs them', () => {
   });
 
   it('eval exits 1 and names the metric when a gate is above what wedge reaches', async () => {
-    const cwd = await projectCopy();
+    const cwd = await copyProject();
     await cp(path.join(root, 'evals'), path.join(cwd, 'evals'), { recursive: true });
     const result = await run(process.execPath, [bin, 'eval', '--min-mrr', '0.99'], { cwd, env }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
     expect(result.code).toBe(1);

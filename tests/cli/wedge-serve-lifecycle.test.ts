@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { cp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI } from '../helpers/fake-openai-server.js';
 import { spawnServe } from '../helpers/spawn-serve.js';
+import { projectCopy } from '../helpers/project-copy.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
@@ -16,23 +17,19 @@ let fake: Awaited<ReturnType<typeof startFakeOpenAI>>;
 beforeAll(async () => { fake = await startFakeOpenAI(); });
 afterAll(() => fake.close());
 
-async function projectCopy(): Promise<string> {
-  const dir = await tempDir();
-  await cp(path.join(root, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
-  return dir;
-}
+const copyProject = () => projectCopy(tempDir);
 
 
 describe('wedge serve lifecycle', () => {
   it('refuses to start on a bad setting, naming the variable', async () => {
-    const cwd = await projectCopy();
+    const cwd = await copyProject();
     const result = await run(process.execPath, [bin, 'serve'], { cwd, env: { ...baseEnv, PORT: 'eighty' } }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^wedge: Invalid configuration: PORT: /);
   });
 
   it('on SIGTERM stops accepting, lets the request in flight finish, and exits 0', async () => {
-    const cwd = await projectCopy();
+    const cwd = await copyProject();
     fake.queue.push(async () => {
       await new Promise((resolve) => setTimeout(resolve, 1200));
       return { body: { id: 'c', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: '{"abstain": true, "claims": []}' }, finish_reason: 'stop' }] } };
@@ -49,7 +46,7 @@ describe('wedge serve lifecycle', () => {
   });
 
   it('serves with several worker processes on one port, and all of them stop on SIGTERM', async () => {
-    const cwd = await projectCopy();
+    const cwd = await copyProject();
     const { child, url, exit } = await spawnServe(cwd, { ...baseEnv, WEDGE_WORKERS: '2' });
     const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'What does China fear?' }] }) })));
     expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
@@ -59,7 +56,7 @@ describe('wedge serve lifecycle', () => {
   });
 
   it('picks up `wedge index` run in another process without a restart', async () => {
-    const cwd = await projectCopy();
+    const cwd = await copyProject();
     const { child, url, exit } = await spawnServe(cwd, { ...baseEnv, WEDGE_RELOAD_POLL_MS: '200' });
     try {
       const before = (await (await fetch(`${url}/health`)).json() as { index: { buildId: string; docs: number } }).index;

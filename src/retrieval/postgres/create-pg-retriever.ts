@@ -6,6 +6,7 @@ import { lexicalTerms, tokenizeWords } from '../../text/tokenize-words.js';
 import { STOPWORDS } from '../../text/stopwords.js';
 import { defaultFusion, type FusionSettings, type Retriever, type SearchOptions } from '../create-retriever.js';
 import type { Hit } from '../hit.js';
+import { passageSimilarity } from '../passage-similarity.js';
 import { scoreSentences } from '../score-sentences.js';
 import { selectMmr } from '../select-mmr.js';
 
@@ -66,14 +67,8 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
       client.release();
     }
     const vectors = rows.map((row) => JSON.parse(row.embedding) as number[]);
-    const similarity = (a: number, b: number) => {
-      let dot = 0;
-      for (let d = 0; d < vectors[a]!.length; d += 1) dot += vectors[a]![d]! * vectors[b]![d]!;
-      const x = rows[a]!;
-      const y = rows[b]!;
-      const overlap = x.doc_id === y.doc_id && x.start_offset < y.end_offset && y.start_offset < x.end_offset;
-      return Math.max(dot, overlap ? 0.9 : 0);
-    };
+    const spans = rows.map((row) => ({ docId: row.doc_id, start: row.start_offset, end: row.end_offset }));
+    const similarity = (a: number, b: number) => passageSimilarity(vectors[a]!, vectors[b]!, spans[a]!, spans[b]!);
     const best = (mode === 'bm25' ? 1 : mode === 'dense' ? fusion.denseWeight : 1 + fusion.denseWeight) / (RRF_K + 1);
     const candidates = rows.map((row, item) => ({ item, relevance: row.score / best }));
     const ranked = mode === 'hybrid' ? selectMmr(candidates.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda) : candidates.slice(0, k);
