@@ -1,23 +1,43 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { buildIndex } from '../../src/indexing/build-index.js';
 import { openIndex } from '../../src/indexing/open-index.js';
+import { buildPgIndex } from '../../src/indexing/postgres/build-pg-index.js';
+import { openPgIndex } from '../../src/indexing/postgres/open-pg-index.js';
 import { createRetriever, type Retriever } from '../../src/retrieval/create-retriever.js';
+import { createPgRetriever } from '../../src/retrieval/postgres/create-pg-retriever.js';
 import { gloveEmbedder } from '../helpers/glove.js';
+import { startTestPostgres } from '../helpers/pglite-server.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-let retriever: Retriever;
+const stops: Array<() => Promise<void>> = [];
+afterAll(async () => { await Promise.all(stops.map((stop) => stop())); });
 
-beforeAll(async () => {
-  const dir = await tempDir();
-  const embedder = await gloveEmbedder();
-  const { articles } = await loadCorpus('corpus');
-  await buildIndex({ articles, embedder, indexDir: dir });
-  retriever = createRetriever(await openIndex(dir, embedder));
-});
+/** The same suite runs on both stores: local files (hnswlib + MiniSearch) and Postgres (pgvector + full-text search). */
+const stores: Array<[string, () => Promise<Retriever>]> = [
+  ['local store', async () => {
+    const dir = await tempDir();
+    const embedder = await gloveEmbedder();
+    const { articles } = await loadCorpus('corpus');
+    await buildIndex({ articles, embedder, indexDir: dir });
+    return createRetriever(await openIndex(dir, embedder));
+  }],
+  ['postgres store', async () => {
+    const postgres = await startTestPostgres();
+    stops.push(postgres.stop);
+    const embedder = await gloveEmbedder();
+    const { articles } = await loadCorpus('corpus');
+    const pool = postgres.pool();
+    await buildPgIndex({ pool, articles, embedder });
+    return createPgRetriever(await openPgIndex(pool, embedder));
+  }],
+];
 
-describe('hybrid retrieval over the default corpus', () => {
+describe.each(stores)('hybrid retrieval over the default corpus, %s', (_store, open) => {
+  let retriever: Retriever;
+  beforeAll(async () => { retriever = await open(); }, 120_000);
+
   it('answers "why won\'t the split work?" with passages whose offsets slice back to their text', async () => {
     const hits = await retriever.search("why won't the split work?", { k: 8 });
     expect(hits).toHaveLength(8);
