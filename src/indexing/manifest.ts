@@ -22,3 +22,8 @@ export const manifestSchema = z.object({
 
 /** Parsed index manifest. */
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Which embedder kind built an index: what a command uses when none is asked for (glove without an index). */
+export function embedderKindOf(manifest: Manifest | undefined): 'glove' | 'openai' {
+  return manifest?.embedder.id.startsWith('openai/') ? 'openai' : 'glove';
+}

@@ -3,6 +3,7 @@ import type { Config } from '../config/load-config.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { createEmbedder, type EmbedderDeps } from '../embeddings/create-embedder.js';
 import { ensureIndex } from './ensure-index.js';
+import { embedderKindOf } from './manifest.js';
 import { readManifest } from './open-index.js';
 import { buildPgIndex } from './postgres/build-pg-index.js';
 import { createPgPool, readPgManifest } from './postgres/create-pg-pool.js';
@@ -19,7 +20,7 @@ export async function prepareIndex(config: Config, outside: EmbedderDeps & { log
     const pool = createPgPool(config);
     try {
       const manifest = await readPgManifest(pool);
-      const embedder = await createEmbedder({ ...config, embedder: config.embedder ?? (manifest?.embedder.id.startsWith('openai/') ? 'openai' : 'glove') }, outside);
+      const embedder = await createEmbedder({ ...config, embedder: config.embedder ?? embedderKindOf(manifest) }, outside);
       const result = await buildPgIndex({ pool, articles, embedder, settings });
       if (result.written || result.removed) outside.log(`Postgres index: ${result.written} articles written, ${result.removed} removed, ${result.unchanged} unchanged.`);
     } finally {
@@ -29,7 +30,7 @@ export async function prepareIndex(config: Config, outside: EmbedderDeps & { log
   }
   const manifest = await readManifest(config.indexDir).catch(() => undefined);
   // Keep the index's own embedder unless one is asked for: switching silently would cost an OpenAI bill or a rebuild.
-  const embedder = await createEmbedder({ ...config, embedder: config.embedder ?? (manifest?.embedder.id.startsWith('openai/') ? 'openai' : 'glove') }, outside);
+  const embedder = await createEmbedder({ ...config, embedder: config.embedder ?? embedderKindOf(manifest) }, outside);
   const result = await ensureIndex({ indexDir: config.indexDir, articles, embedder, settings });
   if (result.built) outside.log(`Indexed ${result.manifest.counts.docs} docs, ${result.manifest.counts.chunks} chunks (${result.previous} index rebuilt).`);
 }

@@ -1,14 +1,14 @@
 import type { Config } from '../config/load-config.js';
 import { createEmbedder, type EmbedderDeps } from '../embeddings/create-embedder.js';
 import { IndexMissingError } from '../errors/wedge-error.js';
-import type { Manifest } from '../indexing/manifest.js';
+import { embedderKindOf, type Manifest } from '../indexing/manifest.js';
 import { openIndex, readManifest } from '../indexing/open-index.js';
 import { createPgPool, readPgManifest } from '../indexing/postgres/create-pg-pool.js';
 import { openPgIndex } from '../indexing/postgres/open-pg-index.js';
 import { createRetriever, type Retriever } from './create-retriever.js';
 import { createPgRetriever } from './postgres/create-pg-retriever.js';
 
-const embedderOf = (config: Config, manifest: Manifest) => config.embedder ?? (manifest.embedder.id.startsWith('openai/') ? 'openai' : 'glove');
+const embedderOf = (config: Config, manifest: Manifest) => config.embedder ?? embedderKindOf(manifest);
 
 /**
  * Opens the index (local files, or Postgres with WEDGE_STORE=postgres) with the embedder it was built
