@@ -1,36 +1,21 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
-import { UsageError } from '../errors/wedge-error.js';
+import { DataFileError, UsageError } from '../errors/wedge-error.js';
+import { readJsonl } from '../eval/question-sets.js';
 import { renderHtmlReport } from '../eval/report/render-html-report.js';
 import { answerItemSchema, type AnswerItem } from '../eval/score/answer-item.js';
 import { offlineJudge, scoreAnswers } from '../eval/score/score-answers.js';
 import { createLlmJudgeFromConfig } from '../eval/judge/llm-judge.js';
-import { IndexMissingError } from '../errors/wedge-error.js';
-import { indexLayout } from '../indexing/index-layout.js';
-import { readManifest } from '../indexing/open-index.js';
+import { loadRetriever } from '../retrieval/load-retriever.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { resolvePaths } from './resolve-paths.js';
 
+/** Reads the answers to score; a bad file or line is a usage error naming file and line (exit 2). */
 async function readItems(file: string): Promise<AnswerItem[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`score: cannot read ${file}`);
-  }
-  return text.split('\n').flatMap((line, i) => {
-    if (!line.trim()) return [];
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new UsageError(`score: ${file}:${i + 1} is not valid JSON`);
-    }
-    const parsed = answerItemSchema.safeParse(json);
-    if (!parsed.success) throw new UsageError(`score: ${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'line'}: ${x.message}`).join('; ')}`);
-    return [parsed.data];
+  return readJsonl(file, answerItemSchema).catch((error: unknown) => {
+    throw error instanceof DataFileError ? new UsageError(`score: ${error.message}`) : error;
   });
 }
 
@@ -42,10 +27,8 @@ export async function runScoreCommand(args: string[], io: CliIo): Promise<number
   if (judgeName !== 'offline' && judgeName !== 'llm') throw new UsageError(`score: --judge must be offline or llm, got "${judgeName}"`);
   const config = resolvePaths(loadConfig(io.env, { indexDir: values.index }), io.cwd);
   const items = await readItems(path.resolve(io.cwd, positionals[0]!));
-  const manifest = await readManifest(config.indexDir);
-  if (!manifest) throw new IndexMissingError(config.indexDir);
-  const docsFile = indexLayout(config.indexDir).build(manifest.buildId).docs;
-  const docs = new Map((JSON.parse(await readFile(docsFile, 'utf8')) as Array<{ meta: { id: string }; body: string }>).map((d) => [d.meta.id, { body: d.body }]));
+  // The index's own copy of the articles (either store), validated as the server reads it.
+  const { docs } = (await loadRetriever(config)).index;
   const judge = judgeName === 'llm' ? await createLlmJudgeFromConfig(config) : offlineJudge();
   const report = await scoreAnswers(items, docs, judge);
   if (values.html) {

@@ -103,3 +103,8 @@ export class RateLimitedError extends WedgeError {
 export class ForbiddenError extends WedgeError {
   constructor(message: string) { super(403, 'forbidden', message); }
 }
+
+/** A data file (JSONL question sets, answers to score) is missing or has a bad line; the message names file and line. */
+export class DataFileError extends WedgeError {
+  constructor(message: string) { super(400, 'invalid_data_file', message); }
+}

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { DataFileError } from '../errors/wedge-error.js';
 
 /** A question the articles do not answer; wedge should decline it. */
 export const unanswerableSchema = z.object({ id: z.string(), question: z.string().min(1) });
@@ -8,7 +9,8 @@ export const steelmanQuestionSchema = z.object({ id: z.string(), question: z.str
 
 /** Reads a JSONL file line by line through a zod schema; a bad line is an error naming file and line. */
 export async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
-  const lines = (await readFile(file, 'utf8')).split('\n');
+  const text = await readFile(file, 'utf8').catch(() => { throw new DataFileError(`cannot read ${file}`); });
+  const lines = text.split('\n');
   const rows: T[] = [];
   lines.forEach((line, i) => {
     if (!line.trim()) return;
@@ -16,10 +18,10 @@ export async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<
     try {
       json = JSON.parse(line);
     } catch {
-      throw new Error(`${file}:${i + 1}: not valid JSON`);
+      throw new DataFileError(`${file}:${i + 1}: not valid JSON`);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    if (!parsed.success) throw new DataFileError(`${file}:${i + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'line'}: ${issue.message}`).join('; ')}`);
     rows.push(parsed.data);
   });
   return rows;
