@@ -6,8 +6,8 @@ import { lexicalTerms, tokenizeWords } from '../text/tokenize-words.js';
 import { fuseRankings } from './fuse-rankings.js';
 import { passageSimilarity } from './passage-similarity.js';
 import type { Hit } from './hit.js';
-import { scoreSentences } from './score-sentences.js';
 import { selectMmr } from './select-mmr.js';
+import { toHit } from './to-hit.js';
 
 /** Which ranking to use: both fused (the default), or one alone (for measuring). */
 export type RetrievalMode = 'hybrid' | 'bm25' | 'dense';
@@ -144,20 +144,7 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
       },
       sentenceTerms: termsOf,
     };
-    return ranked.map(({ item, relevance }) => {
-      const chunk = chunks[item]!;
-      return {
-        docId: chunk.docId,
-        title: docs.get(chunk.docId)!.meta.title,
-        chunkId: chunk.id,
-        text: chunk.text,
-        start: chunk.start,
-        end: chunk.end,
-        score: Number(relevance.toFixed(4)),
-        role: chunk.role,
-        sentences: scoreSentences(chunk, scoring),
-      };
-    });
+    return ranked.map(({ item, relevance }) => toHit(chunks[item]!, docs.get(chunks[item]!.docId)!.meta.title, relevance, scoring));
   }
 
   return { index, search, idf };

@@ -7,8 +7,8 @@ import { STOPWORDS } from '../../text/stopwords.js';
 import { defaultFusion, type FusionSettings, type Retriever, type SearchOptions } from '../create-retriever.js';
 import type { Hit } from '../hit.js';
 import { passageSimilarity } from '../passage-similarity.js';
-import { scoreSentences } from '../score-sentences.js';
 import { selectMmr } from '../select-mmr.js';
+import { toHit } from '../to-hit.js';
 
 const RRF_K = 60;
 const COMMON_SHARE = 0.3;
@@ -89,9 +89,9 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
     };
     return ranked.map(({ item, relevance }) => {
       const row = rows[item]!;
-      const body = docs.get(row.doc_id)!.body;
+      const { meta, body } = docs.get(row.doc_id)!;
       const chunk = { id: row.id, docId: row.doc_id, start: row.start_offset, end: row.end_offset, text: body.slice(row.start_offset, row.end_offset), role: row.role, sentences: row.sentences };
-      return { docId: row.doc_id, title: docs.get(row.doc_id)!.meta.title, chunkId: row.id, text: chunk.text, start: chunk.start, end: chunk.end, score: Number(relevance.toFixed(4)), role: row.role, sentences: scoreSentences(chunk, scoring) };
+      return toHit(chunk, meta.title, relevance, scoring);
     });
   }
 
