@@ -1,6 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import type { EmbedderDeps } from '../embeddings/create-embedder.js';
 import { createOpenAIClient } from '../embeddings/create-openai-client.js';
+import { GloveEmbedder } from '../embeddings/glove-embedder.js';
 import { loadGloveVectors } from '../embeddings/glove-vectors.js';
 import { loadRetriever } from '../retrieval/load-retriever.js';
 import type { AnswerDeps } from './answer-question.js';
@@ -17,7 +18,10 @@ export function generatorKind(config: Config): 'extractive' | 'llm' {
 
 /** Wires retrieval and the configured generator into what answerQuestion needs. */
 export async function createAnswerDeps(config: Config, outside: EmbedderDeps = {}): Promise<AnswerDeps> {
-  const [retriever, wordVectors] = await Promise.all([loadRetriever(config, outside), loadGloveVectors(config.cacheDir, outside.log)]);
+  const retriever = await loadRetriever(config, outside);
+  // The offline embedder already holds the word vectors; load a second copy only for an index built with OpenAI.
+  const { embedder } = retriever.index;
+  const wordVectors = embedder instanceof GloveEmbedder ? embedder.vectors : await loadGloveVectors(config.cacheDir, outside.log);
   const extractive = createExtractiveGenerator();
   if (generatorKind(config) === 'extractive') return { retriever, generator: extractive, wordVectors };
   const [client, prompts] = await Promise.all([createOpenAIClient(config, outside.fetch), loadPrompts(config.promptsDir)]);

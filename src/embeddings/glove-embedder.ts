@@ -20,7 +20,8 @@ const TOKEN_CACHE_MAX = 200_000;
 export class GloveEmbedder extends WedgeEmbeddings {
   readonly id: string;
   readonly dimensions: number;
-  private readonly vectors: GloveVectors;
+  /** The word vectors it pools (shared with whatever else needs them, such as synonym-aware coverage). */
+  readonly vectors: GloveVectors;
   private readonly weighting: GloveWeighting;
   private readonly a: number;
   private readonly harmonic: number;
