@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { readJsonl } from '../question-sets.js';
 
-/** A labelled (statement, cited text) pair; `split: "test"` items are never used to tune the judge. */
+/** A labelled (statement, cited text) pair. `dev` tunes the judge; `holdout` (written before the second round of judge work) never does; `test` was held out in the first round and has been looked at since. */
 export const supportPairSchema = z.object({
   id: z.string(),
-  split: z.enum(['dev', 'test']),
+  split: z.enum(['dev', 'test', 'holdout']),
   kind: z.enum(['exact', 'paraphrase', 'number', 'negation', 'swap', 'uncited', 'unrelated']),
   statement: z.string().min(1),
   cited: z.string().min(1),
