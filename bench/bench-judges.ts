@@ -15,15 +15,15 @@ async function main(): Promise<void> {
   const pairs = await readSupportDataset(path.join(root, 'evals/support.jsonl'));
   const similarity = createWordCosine(await loadGloveVectors(path.join(root, 'indexes/.cache')));
   console.log(`support judge on evals/support.jsonl (${pairs.length} pairs) — ${new Date().toISOString().slice(0, 10)}`);
-  console.log('judge                               split  n    accuracy precision recall  wrong');
+  console.log('judge                               split   n    accuracy precision recall  wrong');
   const judges: Array<[string, (p: (typeof pairs)[number]) => boolean]> = [
     ['offline (threshold 0.65)', (p) => scoreSupport(p.statement, p.cited).level === 'supported'],
     ['offline + GloVe soft match (0.75)', (p) => scoreSupport(p.statement, p.cited, { similarity, threshold: 0.75 }).level === 'supported'],
   ];
   for (const [name, verdict] of judges) {
-    for (const split of ['dev', 'test'] as const) {
+    for (const split of ['dev', 'test', 'holdout'] as const) {
       const r = judgeAccuracy(pairs.filter((p) => p.split === split), verdict);
-      console.log(`${name.padEnd(36)}${split.padEnd(7)}${String(r.n).padEnd(5)}${fmt(r.accuracy).padEnd(9)}${fmt(r.precision).padEnd(10)}${fmt(r.recall).padEnd(8)}${r.wrong.join(' ')}`);
+      console.log(`${name.padEnd(36)}${split.padEnd(8)}${String(r.n).padEnd(5)}${fmt(r.accuracy).padEnd(9)}${fmt(r.precision).padEnd(10)}${fmt(r.recall).padEnd(8)}${split === 'holdout' ? '(not listed: looking would make it a dev split)' : r.wrong.join(' ')}`);
     }
   }
   const rows = await readJsonl(path.join(root, 'evals/stance.jsonl'), z.object({ sentence: z.string(), stance: z.enum(['pro', 'con', 'neutral']) }));

@@ -16,7 +16,7 @@ import type { CliIo } from './cli-io.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { resolvePaths } from './resolve-paths.js';
 
-type Measured = EvalReport & { judge: { testAccuracy: number; devAccuracy: number; testItems: number } };
+type Measured = EvalReport & { judge: { heldOutAccuracy: number; devAccuracy: number; heldOutItems: number } };
 
 /**
  * The gates CI enforces, each with the figure it reads. Defaults are the measured level of the
@@ -35,7 +35,7 @@ export const EVAL_GATES: Record<string, { read: (r: Measured) => number; fallbac
   'min-faithfulness': { read: (r) => r.answers.faithfulness, fallback: 0.95, label: 'faithfulness (RAGAS)' },
   'min-declined': { read: (r) => r.abstention.declined, fallback: 0.9, label: 'unanswerable questions declined' },
   'min-steelman': { read: (r) => r.steelman.bothSides, fallback: 1, label: 'steelman questions with both sides' },
-  'min-judge-accuracy': { read: (r) => r.judge.testAccuracy, fallback: 0.7, label: 'offline judge accuracy (held-out)' },
+  'min-judge-accuracy': { read: (r) => r.judge.heldOutAccuracy, fallback: 0.94, label: 'offline judge accuracy (held-out)' },
 };
 
 const stanceSchema = z.object({ sentence: z.string(), stance: z.enum(['pro', 'con', 'neutral']) });
@@ -67,8 +67,10 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   }
   const pairs = await readSupportDataset(file('support', 'evals/support.jsonl'));
   const verdict = (p: (typeof pairs)[number]) => scoreSupport(p.statement, p.cited).level === 'supported';
-  const test = judgeAccuracy(pairs.filter((p) => p.split === 'test'), verdict);
-  const report: Measured = { ...await runAnswerEval(target, sets), judge: { testAccuracy: test.accuracy, devAccuracy: judgeAccuracy(pairs.filter((p) => p.split === 'dev'), verdict).accuracy, testItems: test.n } };
+  // The gate reads the split written after the last round of tuning; "test" was held out once and has been looked at since.
+  const heldOut = judgeAccuracy(pairs.filter((p) => p.split === 'holdout'), verdict);
+  const devAccuracy = judgeAccuracy(pairs.filter((p) => p.split !== 'holdout'), verdict).accuracy;
+  const report: Measured = { ...await runAnswerEval(target, sets), judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n } };
   const results = Object.entries(EVAL_GATES).map(([name, gate]) => {
     const raw = get(name);
     const min = raw === undefined ? gate.fallback : Number(raw);

@@ -3,11 +3,10 @@ import { foldText } from '../../text/fold-text.js';
 import { STOPWORDS } from '../../text/stopwords.js';
 import { tokenizeWords } from '../../text/tokenize-words.js';
 import type { Citation } from '../answer-result.js';
+import { negatedStems } from './negation-scope.js';
+import { findOpposite } from './opposite-words.js';
 
 const NUMBER = /\d[\d,.]*(?:\s?(?:%|percent|bn|billion|million|trillion))?/g;
-// "not least", "not only", "not just" add emphasis, they do not negate.
-const NEGATION = /\b(?:not(?!\s+(?:least|only|just|merely))|no(?:\s+longer)?|never|none|nor|cannot|without|rather\s+than|instead\s+of)\b|n't\b/;
-const ANTONYM_PREFIXES = ['un', 'in', 'im', 'il', 'ir', 'dis', 'non'];
 
 /** How well one claim is backed by a piece of source text, with the reason when it is not. */
 export interface SupportScore { score: number; level: NonNullable<Citation['support']>; reason: string }
@@ -48,21 +47,22 @@ const NUMBER_WORDS: Record<string, string> = {
 };
 const NUMBER_WORD = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'g');
 
-/** Numbers in a text, with number words ("seven") read as digits so "seven" and "7" agree and "five" and "seven" do not. */
-function numbersOf(text: string): string[] {
-  const folded = foldText(text).replace(NUMBER_WORD, (word) => NUMBER_WORDS[word]!);
+const YEAR = /^(1[0-9]|20)\d\d$/;
+
+/**
+ * Numbers in a text, with number words ("seven") read as digits so "seven" and "7" agree and "five" and "seven" do not.
+ * Without `words`, number words are skipped: "the two were fighting" refers to two actors named before, it states no count.
+ */
+function numbersOf(text: string, words = true): string[] {
+  const folded = foldText(text).replace(NUMBER_WORD, (word) => (words ? NUMBER_WORDS[word]! : ''));
   return [...folded.matchAll(NUMBER)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
 }
 
-/** Stems a negation governs: the content words in the few tokens after "not", "no longer", "rather than", … */
-function negatedStems(text: string): Set<string> {
-  const negated = new Set<string>();
-  const folded = foldText(text);
-  for (const match of folded.matchAll(new RegExp(NEGATION.source, 'g'))) {
-    const after = termsOf(folded.slice(match.index + match[0].length)).filter((t) => t.at < 5);
-    for (const term of after) negated.add(term.stem);
-  }
-  return negated;
+/** Numbers of the claim that the source lacks; a claim's number word counts only when the source states a count (not just a year). */
+function missingNumbers(claim: string, source: string): string[] {
+  const inSource = numbersOf(source);
+  const sourceCounts = inSource.some((n) => !YEAR.test(n));
+  return numbersOf(claim, sourceCounts).filter((n) => !inSource.includes(n));
 }
 
 /** A word negated on one side but not on the other ("can be trusted" / "cannot be trusted"). */
@@ -73,18 +73,6 @@ function negationFlip(claim: string, source: string, claimTerms: Term[], sourceT
   const sourceStems = new Set(sourceTerms.map((t) => t.stem));
   for (const stem of inSource) if (claimStems.has(stem) && !inClaim.has(stem)) return `the source negates “${stem}”`;
   for (const stem of inClaim) if (sourceStems.has(stem) && !inSource.has(stem)) return `the claim negates “${stem}”`;
-  return undefined;
-}
-
-/** "likely"/"unlikely", "trust"/"distrust": a claim term whose prefixed opposite is what the source says. */
-function antonymOf(claim: Term[], source: Term[]): string | undefined {
-  const sourceWords = new Set(source.map((t) => t.word));
-  for (const { word } of claim) {
-    for (const prefix of ANTONYM_PREFIXES) {
-      if (sourceWords.has(prefix + word) && !sourceWords.has(word)) return `“${word}” where the source says “${prefix}${word}”`;
-      if (word.startsWith(prefix) && sourceWords.has(word.slice(prefix.length)) && !sourceWords.has(word)) return `“${word}” where the source says “${word.slice(prefix.length)}”`;
-    }
-  }
   return undefined;
 }
 
@@ -101,7 +89,7 @@ function namePairs(text: string): NamePair[] {
   const pairs: NamePair[] = [];
   words.forEach((word, i) => {
     if (!names.has(word) || STOPWORDS.has(word)) return;
-    for (let j = i + 1; j < Math.min(words.length, i + 9); j += 1) {
+    for (let j = i + 1; j < Math.min(words.length, i + 15); j += 1) {
       if (!names.has(words[j]!) || STOPWORDS.has(words[j]!)) continue;
       const between = words.slice(i + 1, j).filter((w) => !names.has(w));
       // "China and Russia" says nothing about who does what to whom.
@@ -157,11 +145,11 @@ export function scoreSupport(claim: string, source: string, options: SupportOpti
   }
   const score = total ? matched / total : 1;
   const reject = (reason: string): SupportScore => ({ score: Number(Math.min(score, 0.2).toFixed(4)), level: 'unsupported', reason });
-  const missingNumbers = numbersOf(claim).filter((n) => !numbersOf(source).includes(n));
-  if (missingNumbers.length) return reject(`number ${missingNumbers.join(', ')} is not in the source`);
+  const missing = missingNumbers(claim, source);
+  if (missing.length) return reject(`number ${missing.join(', ')} is not in the source`);
   const flipped = negationFlip(claim, source, claimTerms, sourceTerms);
   if (flipped) return reject(`negation differs: ${flipped}`);
-  const antonym = antonymOf(claimTerms, sourceTerms);
+  const antonym = findOpposite(claimTerms, sourceTerms);
   if (antonym) return reject(`opposite meaning: ${antonym}`);
   const swapped = swappedActors(claim, source);
   if (swapped) return reject(`swapped actors: ${swapped}`);
