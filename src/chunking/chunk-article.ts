@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../corpus/article.js';
 import { classifyBlocks, type Block } from '../corpus/classify-blocks.js';
-import { tokenizeWords } from '../text/tokenize-words.js';
+import { countWords } from '../text/tokenize-words.js';
 import { DEFAULT_CHUNKER, type Chunk, type ChunkerSettings } from './chunk.js';
 import { segmentSentences, type Span } from './segment-sentences.js';
 
@@ -31,7 +31,7 @@ function unitsOf(body: string, blocks: Block[], maxChars: number): Unit[] {
     }
     segmentSentences(body.slice(block.start, block.end), block.start).forEach((sentence, i) => {
       splitLongSpan(body, sentence, maxChars).forEach((piece, j) => {
-        units.push({ ...piece, words: tokenizeWords(body.slice(piece.start, piece.end)).length, paragraphStart: i === 0 && j === 0 });
+        units.push({ ...piece, words: countWords(body.slice(piece.start, piece.end)), paragraphStart: i === 0 && j === 0 });
       });
     });
   }

@@ -38,11 +38,6 @@ export class GloveEmbedder extends WedgeEmbeddings {
     this.harmonic = Math.log(vectors.size) + 0.5772;
   }
 
-  /** Words of a text as GloVe spells them: folded, with hyphenated and dotted forms tried whole, then in parts. */
-  private *rows(text: string): Generator<{ row?: number; word: string }> {
-    for (const match of foldText(text).matchAll(TOKEN)) yield* this.lookup(match[0].replace(/'s$/, ''));
-  }
-
   /** A token's vocabulary rows, memoised: a corpus repeats its words, and the binary search is the costly part. */
   private lookup(word: string): Array<{ row?: number; word: string }> {
     let found = this.tokenCache.get(word);
@@ -69,11 +64,14 @@ export class GloveEmbedder extends WedgeEmbeddings {
   private pool(text: string): Float64Array {
     const sum = new Float64Array(this.dimensions);
     let total = 0;
-    for (const { row, word } of this.rows(text)) {
-      const weight = this.weight(row);
-      if (row === undefined) this.addUnknown(sum, word, weight);
-      else this.vectors.addTo(sum, row, weight);
-      total += weight;
+    // Words as GloVe spells them: folded, with hyphenated and dotted forms tried whole, then in parts.
+    for (const match of foldText(text).matchAll(TOKEN)) {
+      for (const { row, word } of this.lookup(match[0].replace(/'s$/, ''))) {
+        const weight = this.weight(row);
+        if (row === undefined) this.addUnknown(sum, word, weight);
+        else this.vectors.addTo(sum, row, weight);
+        total += weight;
+      }
     }
     if (total > 0) for (let d = 0; d < this.dimensions; d += 1) sum[d]! /= total;
     return sum;

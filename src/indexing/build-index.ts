@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
 import { Document } from '@langchain/core/documents';
@@ -11,7 +12,7 @@ import type { CorpusSettings } from '../corpus/corpus-settings.js';
 import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import { fingerprintCorpus, hashArticle } from './fingerprint-corpus.js';
 import { indexLayout } from './index-layout.js';
-import { buildLexicalIndex } from './lexical-index.js';
+import { startIndexTask } from './start-index-task.js';
 import { INDEX_FORMAT, type Manifest } from './manifest.js';
 
 const HNSW_M = 16;
@@ -42,6 +43,12 @@ async function embedInBatches(embedder: WedgeEmbeddings, texts: string[], batchS
     report(vectors.length);
   }
   return vectors;
+}
+
+function flatten(vectors: number[][], dimensions: number): Float32Array {
+  const flat = new Float32Array(vectors.length * dimensions);
+  vectors.forEach((vector, row) => flat.set(vector, row * dimensions));
+  return flat;
 }
 
 function uniqueSentences(chunks: Chunk[]): SentenceRef[] {
@@ -76,37 +83,41 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
     return chunkArticle(article, chunker);
   });
   const searchTexts = chunks.map((chunk) => contextualText(chunk, metaById.get(chunk.docId)!));
-  const state = await embedder.fit(searchTexts);
-  const chunkVectors = await embedInBatches(embedder, searchTexts, batchSize, (done) => onProgress({ step: 'embed-chunks', done, total: chunks.length }));
-  const sentences = uniqueSentences(chunks);
-  const bodies = new Map(articles.map((article) => [article.meta.id, article.body]));
-  const sentenceTexts = sentences.map((s) => bodies.get(s.docId)!.slice(s.start, s.end));
-  const sentenceVectors = await embedInBatches(embedder, sentenceTexts, batchSize, (done) => onProgress({ step: 'embed-sentences', done, total: sentences.length }));
-
   const corpusHash = fingerprintCorpus(articles, chunker, embedder.id, settings);
   const createdAt = now();
   // Time first so names sort by age; the random tail keeps two builds in one millisecond apart.
   const buildId = `${createdAt.toISOString().replace(/[-:.]/g, '')}-${corpusHash.slice(0, 8)}-${randomBytes(2).toString('hex')}`;
   const tmpId = `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const tmp = layout.build(tmpId);
-  await mkdir(tmp.dir, { recursive: true });
+  await mkdir(tmp.dense, { recursive: true });
+  // The BM25 index and the HNSW graph are built on a second thread while this one embeds; both are awaited
+  // (settled) before the temp directory is renamed or removed, so no task ever writes into a vanished build.
+  const tasks: Array<Promise<void>> = [];
+  const track = (task: Promise<void>) => { tasks.push(task); task.catch(() => {}); return task; };
   try {
+    track(startIndexTask({ kind: 'lexical', texts: searchTexts, file: tmp.lexical }));
+    const state = await embedder.fit(searchTexts);
+    const chunkVectors = await embedInBatches(embedder, searchTexts, batchSize, (done) => onProgress({ step: 'embed-chunks', done, total: chunks.length }));
+    const dims = embedder.dimensions;
+    const graphFile = path.join(tmp.dense, 'hnswlib.index');
+    // efConstruction 100 (hnswlib's default is 200): half the insert time, and recall@10 against exact search
+    // stays above 0.95 at 100k passages (npm run bench:scale).
+    track(startIndexTask({ kind: 'hnsw', vectors: flatten(chunkVectors, dims), dimensions: dims, m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, file: graphFile }));
+    const sentences = uniqueSentences(chunks);
+    const bodies = new Map(articles.map((article) => [article.meta.id, article.body]));
+    const sentenceTexts = sentences.map((s) => bodies.get(s.docId)!.slice(s.start, s.end));
+    const sentenceVectors = await embedInBatches(embedder, sentenceTexts, batchSize, (done) => onProgress({ step: 'embed-sentences', done, total: sentences.length }));
     onProgress({ step: 'write', done: 0, total: 1 });
-    // Build the HNSW graph with efConstruction 100 (hnswlib's default is 200): half the insert time, and
-    // recall@10 against exact search stays above 0.95 at 100k passages (npm run bench:scale).
-    // (HNSWLib.addVectors would re-initialise the graph with hnswlib's defaults, so points are added here.)
+    await Promise.all(tasks);
     const { HierarchicalNSW } = (await import('hnswlib-node')).default;
-    const graph = new HierarchicalNSW('cosine', embedder.dimensions);
-    graph.initIndex(Math.max(1, chunkVectors.length), HNSW_M, HNSW_EF_CONSTRUCTION);
+    const graph = new HierarchicalNSW('cosine', dims);
+    await graph.readIndex(graphFile);
     const docs: Record<string, Document> = {};
-    chunkVectors.forEach((vector, i) => {
-      graph.addPoint(vector, i);
-      // The text lives in chunks.json; repeating it in HNSWLib's docstore only made the index bigger and slower to load.
-      docs[i] = new Document({ pageContent: '', metadata: { chunk: i, chunkId: chunks[i]!.id } });
-    });
+    // The text lives in chunks.json; repeating it in HNSWLib's docstore only made the index bigger and slower to load.
+    chunks.forEach((chunk, i) => { docs[i] = new Document({ pageContent: '', metadata: { chunk: i, chunkId: chunk.id } }); });
     const docstore = new SynchronousInMemoryDocstore();
     docstore.add(docs);
-    const store = new HNSWLib(embedder, { space: 'cosine', numDimensions: embedder.dimensions, index: graph, docstore });
+    const store = new HNSWLib(embedder, { space: 'cosine', numDimensions: dims, index: graph, docstore });
     await store.save(tmp.dense);
     const manifest: Manifest = {
       format: INDEX_FORMAT,
@@ -120,15 +131,11 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
       buildMs: 0,
       settings,
     };
-    const dims = embedder.dimensions;
-    const vectorBytes = new Float32Array(sentenceVectors.length * dims);
-    sentenceVectors.forEach((vector, row) => vectorBytes.set(vector, row * dims));
     await Promise.all([
       writeFile(tmp.docs, JSON.stringify(articles.map(({ meta, body }) => ({ meta, body })))),
       writeFile(tmp.chunks, JSON.stringify(chunks)),
-      writeFile(tmp.lexical, JSON.stringify(buildLexicalIndex(searchTexts))),
       writeFile(tmp.sentences, JSON.stringify(sentences)),
-      writeFile(tmp.sentenceVectors, Buffer.from(vectorBytes.buffer)),
+      writeFile(tmp.sentenceVectors, Buffer.from(flatten(sentenceVectors, dims).buffer)),
     ]);
     manifest.buildMs = Math.round(performance.now() - started);
     // The manifest is written last: a build directory without one is never treated as an index.
@@ -141,6 +148,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
     await pruneOldBuilds(layout.buildsDir, [buildId]);
     return manifest;
   } finally {
+    await Promise.allSettled(tasks);
     await rm(tmp.dir, { recursive: true, force: true });
   }
 }

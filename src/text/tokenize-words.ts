@@ -9,16 +9,41 @@ export function tokenizeWords(text: string): string[] {
   const words: string[] = [];
   for (const match of foldText(text).matchAll(WORD)) {
     let word = match[0];
-    if (word.endsWith("'s")) word = word.slice(0, -2);
-    word = word.replace(/'/g, '');
-    if (word) words.push(word);
+    if (word.includes("'")) {
+      if (word.endsWith("'s")) word = word.slice(0, -2);
+      word = word.replace(/'/g, '');
+    }
+    words.push(word);
   }
   return words;
 }
 
+// Stemming is most of the cost of indexing a large corpus, and a corpus repeats its words: memoise it.
+// A pure function's cache, bounded so a stream of unseen words cannot grow it without end.
+const STEM_CACHE_MAX = 500_000;
+const stems = new Map<string, string>();
+
+function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmer(word.replace(/\./g, ''));
+    if (stems.size < STEM_CACHE_MAX) stems.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** How many words tokenizeWords would return, without building them (the chunker counts every sentence). */
+export function countWords(text: string): number {
+  const word = new RegExp(WORD.source, 'gu');
+  const folded = foldText(text);
+  let count = 0;
+  while (word.exec(folded)) count += 1;
+  return count;
+}
+
 /** Content terms for lexical search: folded, stop words dropped, Porter-stemmed. */
 export function lexicalTerms(text: string): string[] {
-  return tokenizeWords(text)
-    .filter((word) => !STOPWORDS.has(word))
-    .map((word) => stemmer(word.replace(/\./g, '')));
+  const terms: string[] = [];
+  for (const word of tokenizeWords(text)) if (!STOPWORDS.has(word)) terms.push(stem(word));
+  return terms;
 }

@@ -1,0 +1,24 @@
+import { getHeapStatistics } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import { runIndexTask, type IndexTask } from './index-tasks.js';
+
+/**
+ * Runs an index task on a worker thread, so a build uses a second core while this one embeds.
+ * From TypeScript sources (a test runner) there is no compiled worker script, so the task runs here instead;
+ * the result is the same file either way.
+ */
+export function startIndexTask(task: IndexTask): Promise<void> {
+  if (!import.meta.url.endsWith('.js')) return runIndexTask(task);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./index-worker.js', import.meta.url), {
+      workerData: task,
+      transferList: task.kind === 'hnsw' ? [task.vectors.buffer as ArrayBuffer] : [],
+      // A worker does not inherit --max-old-space-size; a large corpus's BM25 index needs the same room.
+      resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 1024 / 1024) },
+    });
+    let done = false;
+    worker.once('message', () => { done = true; resolve(); });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (!done) reject(new Error(`index ${task.kind} worker stopped with exit code ${code}`)); });
+  });
+}
