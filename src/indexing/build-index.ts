@@ -78,10 +78,16 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
   const layout = indexLayout(indexDir);
   const metaById = new Map(articles.map((article) => [article.meta.id, article.meta]));
 
-  const chunks = articles.flatMap((article, i) => {
+  // Chunking is pure and per article: the second half is chunked on a worker thread while this one does the first.
+  const half = Math.ceil(articles.length / 2);
+  const secondHalf = articles.length > 1 ? startIndexTask({ kind: 'chunk', articles: articles.slice(half), chunker }) : Promise.resolve([]);
+  secondHalf.catch(() => {});
+  const firstHalf = articles.slice(0, half).flatMap((article, i) => {
     onProgress({ step: 'chunk', done: i + 1, total: articles.length });
     return chunkArticle(article, chunker);
   });
+  const chunks = [...firstHalf, ...await secondHalf];
+  onProgress({ step: 'chunk', done: articles.length, total: articles.length });
   const searchTexts = chunks.map((chunk) => contextualText(chunk, metaById.get(chunk.docId)!));
   const corpusHash = fingerprintCorpus(articles, chunker, embedder.id, settings);
   const createdAt = now();

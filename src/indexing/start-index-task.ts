@@ -1,13 +1,13 @@
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { runIndexTask, type IndexTask } from './index-tasks.js';
+import { runIndexTask, type IndexTask, type IndexTaskResult } from './index-tasks.js';
 
 /**
  * Runs an index task on a worker thread, so a build uses a second core while this one embeds.
  * From TypeScript sources (a test runner) there is no compiled worker script, so the task runs here instead;
  * the result is the same file either way.
  */
-export function startIndexTask(task: IndexTask): Promise<void> {
+export function startIndexTask<T extends IndexTask>(task: T): Promise<IndexTaskResult<T>> {
   if (!import.meta.url.endsWith('.js')) return runIndexTask(task);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./index-worker.js', import.meta.url), {
@@ -17,7 +17,7 @@ export function startIndexTask(task: IndexTask): Promise<void> {
       resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 1024 / 1024) },
     });
     let done = false;
-    worker.once('message', () => { done = true; resolve(); });
+    worker.once('message', (message: { result: IndexTaskResult<T> }) => { done = true; resolve(message.result); });
     worker.once('error', reject);
     worker.once('exit', (code) => { if (!done) reject(new Error(`index ${task.kind} worker stopped with exit code ${code}`)); });
   });
