@@ -42,7 +42,7 @@ export interface AnswerRequest {
   onRetrieved?: (hits: Hit[]) => void | Promise<void>;
 }
 
-const vocabularies = new WeakMap<object, { vocabulary: CorpusVocabulary; similarity?: WordSimilarity }>();
+const vocabularies = new WeakMap<object, { vocabulary: CorpusVocabulary; similarity?: WordSimilarity; rarity?: (word: string) => number }>();
 
 /** The corpus vocabulary (and synonym lookup) of an index, built on first use and kept while the index lives. */
 function vocabularyOf(retriever: Retriever, vectors?: GloveVectors) {
@@ -50,7 +50,8 @@ function vocabularyOf(retriever: Retriever, vectors?: GloveVectors) {
   if (!entry) {
     const texts = [...retriever.index.docs.values()].flatMap(({ meta, body }) => [body, meta.title, meta.author ?? '', meta.publisher ?? '']);
     const vocabulary = buildVocabulary(texts);
-    entry = { vocabulary, similarity: vectors && createWordSimilarity(vectors, vocabulary.words) };
+    // GloVe's rows are in frequency order, so a word's row is its rarity; a word it lacks is rarer than any.
+    entry = { vocabulary, similarity: vectors && createWordSimilarity(vectors, vocabulary.words), rarity: vectors && ((word) => vectors.rank(word) ?? vectors.size) };
     vocabularies.set(retriever.index, entry);
   }
   return entry;
@@ -94,8 +95,8 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   const retrievedAt = clock();
   request.signal?.throwIfAborted();
 
-  const { vocabulary, similarity } = vocabularyOf(retriever, deps.wordVectors);
-  const coverage = assessCoverage(`${question} ${intent.context}`, vocabulary, retriever.idf, similarity);
+  const { vocabulary, similarity, rarity } = vocabularyOf(retriever, deps.wordVectors);
+  const coverage = assessCoverage(`${question} ${intent.context}`, vocabulary, retriever.idf, { similarity, rarity });
   const strongest = Math.max(0, ...collectEvidence(hits, docs).map(evidenceStrength));
   let draft: Draft;
   if (coverage.missingNames.length) {
@@ -103,6 +104,9 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   } else if ((coverage.termCoverage < thresholds.minTermCoverage && coverage.coreTerms === 0) || strongest < thresholds.minEvidenceStrength) {
     // Low coverage alone is not enough when the question names the corpus's own central topic.
     draft = abstention('No passage is close enough to the question to quote as an answer.');
+  } else if (coverage.coreTerms === 0 && coverage.focus && !coverage.focus.covered) {
+    // Off the corpus's topic and silent on the question's own subject: a stretch, not an answer.
+    draft = abstention(`None of them speaks to “${coverage.focus.word}”.`);
   } else {
     const input = { question, mode: request.mode, hits, sides, docs, history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf };
     try {

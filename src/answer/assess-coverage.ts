@@ -38,13 +38,22 @@ export interface Coverage {
   contentTerms: number;
   /** Question terms that are central to the corpus (in a quarter or more of its passages): the question is on its topic. */
   coreTerms: number;
+  /** The question's most specific word (rarest in general English), and whether the corpus speaks to it. */
+  focus?: { word: string; covered: boolean };
 }
 
 /** IDF at or below which a term occurs in about a quarter of the passages or more. */
 const CORE_IDF = Math.log(1 + 4);
 
+/** Optional word knowledge: nearest-corpus-word similarity, and a word's rarity in general English (its frequency rank). */
+export interface WordKnowledge {
+  similarity?: (word: string) => number;
+  rarity?: (word: string) => number;
+}
+
 /** Measures how much of a question the corpus can speak to, before any answer is attempted. */
-export function assessCoverage(question: string, vocabulary: CorpusVocabulary, idf: (stem: string) => number = () => 1, similarity?: (word: string) => number): Coverage {
+export function assessCoverage(question: string, vocabulary: CorpusVocabulary, idf: (stem: string) => number = () => 1, knowledge: WordKnowledge = {}): Coverage {
+  const { similarity, rarity } = knowledge;
   const missingNames: string[] = [];
   for (const match of question.matchAll(CAPITALISED)) {
     const parts = tokenizeWords(match[0]).map((word) => word.replace(/\./g, ''));
@@ -56,10 +65,19 @@ export function assessCoverage(question: string, vocabulary: CorpusVocabulary, i
   let covered = 0;
   let total = 0;
   const coreTerms = terms.filter((term) => vocabulary.stems.has(term) && idf(term) <= CORE_IDF).length;
+  // A word the corpus lacks still counts when a close synonym is there ("frontier" / "border").
+  const isCovered = (i: number) => vocabulary.stems.has(terms[i]!) || (similarity?.(words[i]!) ?? 0) >= SYNONYM_SIMILARITY;
   terms.forEach((term, i) => {
     total += idf(term);
-    // A word the corpus lacks still counts when a close synonym is there ("frontier" / "border").
-    if (vocabulary.stems.has(term) || (similarity?.(words[i]!) ?? 0) >= SYNONYM_SIMILARITY) covered += idf(term);
+    if (isCovered(i)) covered += idf(term);
   });
-  return { missingNames, termCoverage: total ? covered / total : 0, contentTerms: terms.length, coreTerms };
+  // The word that says what the question is about is its rarest in general English ("guitar" in "the best way to
+  // learn to play the guitar"); common words ("best", "way", "learn") are in any corpus and say little.
+  let focus: Coverage['focus'];
+  if (rarity) {
+    const candidates = words.map((word, i) => ({ word, i })).filter(({ word }) => !/^\d/.test(word));
+    const top = candidates.sort((a, b) => rarity(b.word) - rarity(a.word))[0];
+    if (top) focus = { word: top.word, covered: isCovered(top.i) || known(vocabulary, top.word) };
+  }
+  return { missingNames, termCoverage: total ? covered / total : 0, contentTerms: terms.length, coreTerms, ...(focus ? { focus } : {}) };
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { assessCoverage, buildVocabulary } from '../../src/answer/assess-coverage.js';
+import { createWordSimilarity } from '../../src/embeddings/create-word-similarity.js';
+import { loadGloveVectors } from '../../src/embeddings/glove-vectors.js';
+
+const corpus = [
+  'Russia and China share a long border. The best way to learn from history is to read it.',
+  'Moscow will play both sides, and their economic complementarities run deep.',
+];
+
+describe('assessCoverage', async () => {
+  const vectors = await loadGloveVectors('indexes/.cache');
+  const vocabulary = buildVocabulary(corpus);
+  const knowledge = { similarity: createWordSimilarity(vectors, vocabulary.words), rarity: (word: string) => vectors.rank(word) ?? vectors.size };
+
+  it('finds the question\'s most specific word and says the corpus lacks it, though it has every common word', () => {
+    const coverage = assessCoverage('What is the best way to learn to play the guitar?', vocabulary, () => 1, knowledge);
+    expect(coverage.focus).toEqual({ word: 'guitar', covered: false });
+    expect(coverage.termCoverage).toBeGreaterThan(0.7);
+  });
+  it('counts the focus word as covered when the corpus has it, a close synonym of it, or a longer word holding it', () => {
+    expect(assessCoverage('Where is the border?', vocabulary, () => 1, knowledge).focus).toEqual({ word: 'border', covered: true });
+    expect(assessCoverage('Where is the frontier?', vocabulary, () => 1, knowledge).focus).toEqual({ word: 'frontier', covered: true });
+    expect(assessCoverage('Do they complement?', vocabulary, () => 1, knowledge).focus).toEqual({ word: 'complement', covered: true });
+    expect(assessCoverage('Where is the guitar?', vocabulary, () => 1, knowledge).focus?.covered).toBe(false);
+  });
+  it('names capitalised names that no article contains', () => {
+    expect(assessCoverage('What does Angela Merkel think of Russia?', vocabulary).missingNames).toEqual(['Angela Merkel']);
+  });
+});
