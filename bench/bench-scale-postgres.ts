@@ -1,3 +1,4 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -24,11 +25,13 @@ async function main(): Promise<void> {
   let url = process.env.DATABASE_URL;
   let stop = async () => {};
   if (!url) {
-    const db = await PGlite.create({ extensions: { vector } });
+    // On disk, as a real server keeps it: an in-memory PGlite holds the whole database in its WebAssembly heap.
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'wedge-pglite-'));
+    const db = await PGlite.create({ dataDir, extensions: { vector } });
     const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 16 });
     await server.start();
     url = `postgres://postgres@127.0.0.1:${(server as unknown as { server: { address(): { port: number } } }).server.address().port}/postgres`;
-    stop = async () => { await server.stop(); await db.close(); };
+    stop = async () => { await server.stop(); await db.close(); await rm(dataDir, { recursive: true, force: true }); };
   }
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const vectors = await loadGloveVectors(path.join(root, 'indexes/.cache'));
