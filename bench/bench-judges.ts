@@ -4,6 +4,8 @@ import { scoreSupport } from '../src/answer/citations/score-support.js';
 import { classifyStance } from '../src/answer/steelman/classify-stance.js';
 import { createWordCosine } from '../src/embeddings/create-word-similarity.js';
 import { loadGloveVectors } from '../src/embeddings/glove-vectors.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { createLlmJudgeFromConfig } from '../src/eval/judge/llm-judge.js';
 import { judgeAccuracy, readSupportDataset } from '../src/eval/judge/support-dataset.js';
 import { readJsonl } from '../src/eval/question-sets.js';
 
@@ -20,6 +22,14 @@ async function main(): Promise<void> {
     ['offline (threshold 0.65)', (p) => scoreSupport(p.statement, p.cited).level === 'supported'],
     ['offline + GloVe soft match (0.75)', (p) => scoreSupport(p.statement, p.cited, { similarity, threshold: 0.75 }).level === 'supported'],
   ];
+  const config = loadConfig(process.env);
+  if (config.openaiApiKey || config.openaiBaseUrl) {
+    // With a model configured, the LLM judge is measured on the same splits (one call per pair).
+    const judge = await createLlmJudgeFromConfig(config);
+    const verdicts = new Map<string, boolean>();
+    for (const pair of pairs) verdicts.set(pair.id, (await judge(pair.statement, pair.cited)).supported);
+    judges.push([`llm (${config.openaiModel})`, (p) => verdicts.get(p.id)!]);
+  }
   for (const [name, verdict] of judges) {
     for (const split of ['dev', 'test', 'holdout'] as const) {
       const r = judgeAccuracy(pairs.filter((p) => p.split === split), verdict);
