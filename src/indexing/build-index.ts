@@ -17,6 +17,8 @@ import { INDEX_FORMAT, type Manifest } from './manifest.js';
 
 const HNSW_M = 16;
 const HNSW_EF_CONSTRUCTION = 100;
+/** About 1,500 passages: below this a worker thread's start-up (~0.3 s of module loading) outweighs the work it takes over. */
+const THREADS_FROM_CHARS = 1_000_000;
 
 /** Progress of a long build step, for a progress bar. */
 export interface BuildProgress { step: 'chunk' | 'embed-chunks' | 'embed-sentences' | 'write'; done: number; total: number }
@@ -31,6 +33,8 @@ export interface BuildIndexOptions {
   onProgress?: (progress: BuildProgress) => void;
   now?: () => Date;
   batchSize?: number;
+  /** Corpus size (characters of article text) from which a second thread is used; below it, starting one costs more than it saves. */
+  threadsFromChars?: number;
 }
 
 /** A sentence of the corpus, with the row of its vector in sentence-vectors.f32. */
@@ -78,9 +82,10 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
   const layout = indexLayout(indexDir);
   const metaById = new Map(articles.map((article) => [article.meta.id, article.meta]));
 
+  const threads = { inProcess: articles.reduce((sum, article) => sum + article.body.length, 0) < (options.threadsFromChars ?? THREADS_FROM_CHARS) };
   // Chunking is pure and per article: the second half is chunked on a worker thread while this one does the first.
   const half = Math.ceil(articles.length / 2);
-  const secondHalf = articles.length > 1 ? startIndexTask({ kind: 'chunk', articles: articles.slice(half), chunker }) : Promise.resolve([]);
+  const secondHalf = articles.length > 1 ? startIndexTask({ kind: 'chunk', articles: articles.slice(half), chunker }, threads) : Promise.resolve([]);
   secondHalf.catch(() => {});
   const firstHalf = articles.slice(0, half).flatMap((article, i) => {
     onProgress({ step: 'chunk', done: i + 1, total: articles.length });
@@ -101,14 +106,14 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
   const tasks: Array<Promise<void>> = [];
   const track = (task: Promise<void>) => { tasks.push(task); task.catch(() => {}); return task; };
   try {
-    track(startIndexTask({ kind: 'lexical', texts: searchTexts, file: tmp.lexical }));
+    track(startIndexTask({ kind: 'lexical', texts: searchTexts, file: tmp.lexical }, threads));
     const state = await embedder.fit(searchTexts);
     const chunkVectors = await embedInBatches(embedder, searchTexts, batchSize, (done) => onProgress({ step: 'embed-chunks', done, total: chunks.length }));
     const dims = embedder.dimensions;
     const graphFile = path.join(tmp.dense, 'hnswlib.index');
     // efConstruction 100 (hnswlib's default is 200): half the insert time, and recall@10 against exact search
     // stays above 0.95 at 100k passages (npm run bench:scale).
-    track(startIndexTask({ kind: 'hnsw', vectors: flatten(chunkVectors, dims), dimensions: dims, m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, file: graphFile }));
+    track(startIndexTask({ kind: 'hnsw', vectors: flatten(chunkVectors, dims), dimensions: dims, m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, file: graphFile }, threads));
     const sentences = uniqueSentences(chunks);
     const bodies = new Map(articles.map((article) => [article.meta.id, article.body]));
     const sentenceTexts = sentences.map((s) => bodies.get(s.docId)!.slice(s.start, s.end));

@@ -5,10 +5,10 @@ import { runIndexTask, type IndexTask, type IndexTaskResult } from './index-task
 /**
  * Runs an index task on a worker thread, so a build uses a second core while this one embeds.
  * From TypeScript sources (a test runner) there is no compiled worker script, so the task runs here instead;
- * the result is the same file either way.
+ * the result is the same file either way. `inProcess` skips the thread where starting it costs more than it saves.
  */
-export function startIndexTask<T extends IndexTask>(task: T): Promise<IndexTaskResult<T>> {
-  if (!import.meta.url.endsWith('.js')) return runIndexTask(task);
+export function startIndexTask<T extends IndexTask>(task: T, options: { inProcess?: boolean } = {}): Promise<IndexTaskResult<T>> {
+  if (options.inProcess || !import.meta.url.endsWith('.js')) return runIndexTask(task);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./index-worker.js', import.meta.url), {
       workerData: task,

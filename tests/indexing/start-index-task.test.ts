@@ -23,7 +23,7 @@ const { buildIndex } = await import(${JSON.stringify(path.join(root, 'dist/src/i
 const { GloveEmbedder } = await import(${JSON.stringify(path.join(root, 'dist/src/embeddings/glove-embedder.js'))});
 const { loadGloveVectors } = await import(${JSON.stringify(path.join(root, 'dist/src/embeddings/glove-vectors.js'))});
 const embedder = new GloveEmbedder(await loadGloveVectors(${JSON.stringify(path.join(root, 'indexes/.cache'))}));
-await buildIndex({ articles: JSON.parse(await readFile(articlesFile, 'utf8')), embedder, indexDir });
+await buildIndex({ articles: JSON.parse(await readFile(articlesFile, 'utf8')), embedder, indexDir, threadsFromChars: 0 });
 `;
 
 beforeAll(async () => {
