@@ -8,8 +8,12 @@ import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { loadGloveVectors } from '../../src/embeddings/glove-vectors.js';
 import { buildIndex } from '../../src/indexing/build-index.js';
 import { openIndex } from '../../src/indexing/open-index.js';
+import { buildPgIndex } from '../../src/indexing/postgres/build-pg-index.js';
+import { openPgIndex } from '../../src/indexing/postgres/open-pg-index.js';
 import { createRetriever } from '../../src/retrieval/create-retriever.js';
+import { createPgRetriever } from '../../src/retrieval/postgres/create-pg-retriever.js';
 import { gloveEmbedder } from './glove.js';
+import { startTestPostgres } from './pglite-server.js';
 
 /** Builds a real index of the default corpus (plus any extra articles) in a temp dir and opens a retriever on it. */
 export async function defaultRetriever(extra: Article[] = []): Promise<ReturnType<typeof createRetriever>> {
@@ -28,4 +32,20 @@ export async function offlineDeps(extra: Article[] = []): Promise<AnswerDeps> {
     wordVectors: await loadGloveVectors('indexes/.cache'),
     newId: () => 'ans_test',
   };
+}
+
+/** The same offline answer dependencies over the default corpus in Postgres (PGlite over the wire, or WEDGE_TEST_DATABASE_URL). */
+export async function postgresOfflineDeps(): Promise<{ deps: AnswerDeps; stop: () => Promise<void> }> {
+  const postgres = await startTestPostgres();
+  const embedder = await gloveEmbedder();
+  const { articles, settings } = await loadCorpus('corpus');
+  const pool = postgres.pool();
+  await buildPgIndex({ pool, articles, embedder, settings });
+  const deps: AnswerDeps = {
+    retriever: createPgRetriever(await openPgIndex(pool, embedder)),
+    generator: createExtractiveGenerator(),
+    wordVectors: await loadGloveVectors('indexes/.cache'),
+    newId: () => 'ans_test',
+  };
+  return { deps, stop: postgres.stop };
 }

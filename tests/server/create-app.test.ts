@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerDeps } from '../../src/answer/answer-question.js';
 import { answerResultSchema, type AnswerResult } from '../../src/answer/answer-result.js';
 import { createApp } from '../../src/server/create-app.js';
-import { offlineDeps } from '../helpers/default-index.js';
+import { offlineDeps, postgresOfflineDeps } from '../helpers/default-index.js';
 import { readSse } from '../helpers/read-sse.js';
 
 let deps: AnswerDeps;
@@ -22,11 +22,31 @@ async function documentText(docId: string): Promise<string> {
   return ((await (await app.request(`/api/documents/${docId}`)).json()) as { text: string }).text;
 }
 
-async function expectVerbatim(result: AnswerResult) {
-  for (const citation of result.citations) expect((await documentText(citation.docId)).slice(citation.start, citation.end)).toBe(citation.quote);
-}
+const stops: Array<() => Promise<void>> = [];
+afterAll(async () => { await Promise.all(stops.map((stop) => stop())); });
 
-describe('POST /api/chat', () => {
+/** The answer suite runs on both stores: local files (hnswlib + MiniSearch) and Postgres (pgvector + full-text search). */
+const stores: Array<[string, () => Promise<AnswerDeps>]> = [
+  ['local store', async () => deps],
+  ['postgres store', async () => { const pg = await postgresOfflineDeps(); stops.push(pg.stop); return pg.deps; }],
+];
+
+describe.each(stores)('POST /api/chat on the %s', (_store, open) => {
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    const storeDeps = await open();
+    app = createApp({ deps: () => storeDeps, maxBodyBytes: 8 * 1024, log: () => {}, clock: () => new Date('2026-11-23T00:00:00Z') });
+  }, 120_000);
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) => app.request(path, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
+  });
+  const expectVerbatim = async (result: AnswerResult) => {
+    for (const citation of result.citations) {
+      const text = ((await (await app.request(`/api/documents/${citation.docId}`)).json()) as { text: string }).text;
+      expect(text.slice(citation.start, citation.end)).toBe(citation.quote);
+    }
+  };
+
   it('answers with sentences that each carry [n] markers referring to verbatim citations at their offsets', async () => {
     const res = await post('/api/chat', { messages: [{ role: 'user', content: "Why won't Trump's bid to split Russia from China work?" }] });
     expect(res.status).toBe(200);
