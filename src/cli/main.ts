@@ -1,13 +1,6 @@
 import { ZodError } from 'zod';
 import { WedgeError } from '../errors/wedge-error.js';
-import { runAddCommand } from './add-command.js';
-import { runAskCommand } from './ask-command.js';
-import { runEvalCommand } from './eval-command.js';
 import type { CliIo } from './cli-io.js';
-import { runIndexCommand } from './index-command.js';
-import { runScoreCommand } from './score-command.js';
-import { runSearchCommand } from './search-command.js';
-import { runServeCommand } from './serve-command.js';
 
 const USAGE = `wedge — answers questions about a set of articles with verbatim cited passages
 
@@ -32,14 +25,17 @@ Environment: WEDGE_CORPUS_DIR, WEDGE_INDEX_DIR, WEDGE_CACHE_DIR, WEDGE_EMBEDDER,
 OPENAI_BASE_URL, WEDGE_OPENAI_EMBEDDING_MODEL (see README).
 `;
 
-const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  index: runIndexCommand,
-  search: runSearchCommand,
-  add: runAddCommand,
-  ask: runAskCommand,
-  serve: runServeCommand,
-  eval: runEvalCommand,
-  score: runScoreCommand,
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+// Each command's module is loaded only when it runs: `wedge search` need not load the server, Slack or Postgres code.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  index: async () => (await import('./index-command.js')).runIndexCommand,
+  search: async () => (await import('./search-command.js')).runSearchCommand,
+  add: async () => (await import('./add-command.js')).runAddCommand,
+  ask: async () => (await import('./ask-command.js')).runAskCommand,
+  serve: async () => (await import('./serve-command.js')).runServeCommand,
+  eval: async () => (await import('./eval-command.js')).runEvalCommand,
+  score: async () => (await import('./score-command.js')).runScoreCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; errors become one line on stderr, never a stack trace. */
@@ -53,13 +49,13 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     io.stdout(`${version}\n`);
     return 0;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     io.stderr(`wedge: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "wedge help".\n`);
     return 2;
   }
   try {
-    return await run(rest, io);
+    return await (await load())(rest, io);
   } catch (error) {
     if (error instanceof WedgeError) {
       io.stderr(`wedge: ${error.message}\n`);

@@ -3,10 +3,7 @@ import { createEmbedder, type EmbedderDeps } from '../embeddings/create-embedder
 import { IndexMissingError } from '../errors/wedge-error.js';
 import { embedderKindOf, type Manifest } from '../indexing/manifest.js';
 import { openIndex, readManifest } from '../indexing/open-index.js';
-import { createPgPool, readPgManifest } from '../indexing/postgres/create-pg-pool.js';
-import { openPgIndex } from '../indexing/postgres/open-pg-index.js';
 import { createRetriever, type Retriever } from './create-retriever.js';
-import { createPgRetriever } from './postgres/create-pg-retriever.js';
 
 const embedderOf = (config: Config, manifest: Manifest) => config.embedder ?? embedderKindOf(manifest);
 
@@ -16,6 +13,10 @@ const embedderOf = (config: Config, manifest: Manifest) => config.embedder ?? em
  */
 export async function loadRetriever(config: Config, deps: EmbedderDeps = {}): Promise<Retriever> {
   if (config.store === 'postgres') {
+    // Loaded only for this store, so the local store's commands start without the Postgres client.
+    const [{ createPgPool, readPgManifest }, { openPgIndex }, { createPgRetriever }] = await Promise.all([
+      import('../indexing/postgres/create-pg-pool.js'), import('../indexing/postgres/open-pg-index.js'), import('./postgres/create-pg-retriever.js'),
+    ]);
     const pool = createPgPool(config);
     const manifest = await readPgManifest(pool);
     if (!manifest) throw new IndexMissingError('postgres (DATABASE_URL)');
