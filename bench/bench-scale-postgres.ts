@@ -10,7 +10,7 @@ import { loadCorpus } from '../src/corpus/load-corpus.js';
 import { GloveEmbedder } from '../src/embeddings/glove-embedder.js';
 import { loadGloveVectors } from '../src/embeddings/glove-vectors.js';
 import { buildPgIndex, vectorLiteral } from '../src/indexing/postgres/build-pg-index.js';
-import { HNSW_EF_SEARCH, SET_EF_SEARCH } from '../src/indexing/postgres/create-pg-pool.js';
+import { hnswEfSearch, setEfSearch } from '../src/indexing/postgres/create-pg-pool.js';
 import { openPgIndex } from '../src/indexing/postgres/open-pg-index.js';
 import { createPgRetriever } from '../src/retrieval/postgres/create-pg-retriever.js';
 import { random, syntheticCorpus } from './synthetic-corpus.js';
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const hybrid: number[] = [];
   let overlap = 0;
   const searcher = await pool.connect();
-  await searcher.query(SET_EF_SEARCH);
+  await searcher.query(setEfSearch(result.manifest.counts.chunks));
   for (const [i, text] of texts.entries()) {
     t = performance.now();
     const approx = await searcher.query('SELECT id FROM wedge_chunks ORDER BY embedding <=> $1 LIMIT 10', [vectorLiteral(qv[i]!)]);
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     }
   }
   searcher.release();
-  console.log(`dense kNN (pgvector HNSW, k 10, ef_search ${HNSW_EF_SEARCH}): p50 ${percentile(dense, 0.5).toFixed(2)} ms, p99 ${percentile(dense, 0.99).toFixed(2)} ms`);
+  console.log(`dense kNN (pgvector HNSW, k 10, ef_search ${hnswEfSearch(result.manifest.counts.chunks)}): p50 ${percentile(dense, 0.5).toFixed(2)} ms, p99 ${percentile(dense, 0.99).toFixed(2)} ms`);
   console.log(`hybrid search (one SQL round trip + MMR + sentence scores): p50 ${percentile(hybrid, 0.5).toFixed(2)} ms, p99 ${percentile(hybrid, 0.99).toFixed(2)} ms`);
   console.log(`recall@10 of HNSW vs exact search (${queries} queries): ${(overlap / (queries * 10)).toFixed(3)}`);
   await pool.end();

@@ -1,5 +1,5 @@
 import { vectorLiteral } from '../../indexing/postgres/build-pg-index.js';
-import { SET_EF_SEARCH } from '../../indexing/postgres/create-pg-pool.js';
+import { setEfSearch } from '../../indexing/postgres/create-pg-pool.js';
 import type { PgIndex } from '../../indexing/postgres/open-pg-index.js';
 import { foldText } from '../../text/fold-text.js';
 import { lexicalTerms, tokenizeWords } from '../../text/tokenize-words.js';
@@ -50,7 +50,7 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
     let rows: Row[];
     try {
       if (!tuned.has(client)) {
-        await client.query(SET_EF_SEARCH);
+        await client.query(setEfSearch(chunkCount));
         tuned.add(client);
       }
       ({ rows } = await client.query<Row>(`
