@@ -1,7 +1,6 @@
-import { stemmer } from 'stemmer';
 import { foldText } from '../text/fold-text.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { tokenizeWords } from '../text/tokenize-words.js';
+import { stemWord, tokenizeWords } from '../text/tokenize-words.js';
 
 /** What the corpus knows, for deciding whether a question is answerable from it at all. */
 export interface CorpusVocabulary { words: Set<string>; stems: Set<string> }
@@ -10,7 +9,7 @@ export interface CorpusVocabulary { words: Set<string>; stems: Set<string> }
 export function buildVocabulary(texts: Iterable<string>): CorpusVocabulary {
   const words = new Set<string>();
   for (const text of texts) for (const word of tokenizeWords(text)) words.add(word.replace(/\./g, ''));
-  return { words, stems: new Set([...words].map((word) => stemmer(word))) };
+  return { words, stems: new Set([...words].map((word) => stemWord(word))) };
 }
 
 /** Word-vector cosine above which a corpus word counts as a synonym of a question word. */
@@ -61,7 +60,7 @@ export function assessCoverage(question: string, vocabulary: CorpusVocabulary, i
     if (name.length && name.some((word) => !known(vocabulary, word))) missingNames.push(match[0].replace(/[’'.,;:!?]+$/, ''));
   }
   const words = tokenizeWords(foldText(question)).filter((word) => !STOPWORDS.has(word) && !QUESTION_CAPITALS.has(word));
-  const terms = words.map((word) => stemmer(word.replace(/\./g, '')));
+  const terms = words.map((word) => stemWord(word));
   let covered = 0;
   let total = 0;
   const coreTerms = terms.filter((term) => vocabulary.stems.has(term) && idf(term) <= CORE_IDF).length;

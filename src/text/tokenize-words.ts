@@ -3,6 +3,8 @@ import { foldText } from './fold-text.js';
 import { STOPWORDS } from './stopwords.js';
 
 const WORD = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu;
+// countWords' own instance: exec moves lastIndex, and matchAll elsewhere copies WORD's.
+const COUNTED_WORD = new RegExp(WORD.source, 'gu');
 
 /** Splits text into folded word tokens; "Russia’s" gives "russia", "U.S." gives "u.s". */
 export function tokenizeWords(text: string): string[] {
@@ -23,7 +25,8 @@ export function tokenizeWords(text: string): string[] {
 const STEM_CACHE_MAX = 500_000;
 const stems = new Map<string, string>();
 
-function stem(word: string): string {
+/** Porter stem of a folded word (dots dropped: "u.s" stems as "us"), memoised. */
+export function stemWord(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
     stemmed = stemmer(word.replace(/\./g, ''));
@@ -34,16 +37,16 @@ function stem(word: string): string {
 
 /** How many words tokenizeWords would return, without building them (the chunker counts every sentence). */
 export function countWords(text: string): number {
-  const word = new RegExp(WORD.source, 'gu');
   const folded = foldText(text);
   let count = 0;
-  while (word.exec(folded)) count += 1;
+  COUNTED_WORD.lastIndex = 0;
+  while (COUNTED_WORD.exec(folded)) count += 1;
   return count;
 }
 
 /** Content terms for lexical search: folded, stop words dropped, Porter-stemmed. */
 export function lexicalTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const word of tokenizeWords(text)) if (!STOPWORDS.has(word)) terms.push(stem(word));
+  for (const word of tokenizeWords(text)) if (!STOPWORDS.has(word)) terms.push(stemWord(word));
   return terms;
 }

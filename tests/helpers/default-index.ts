@@ -10,7 +10,7 @@ import { buildIndex } from '../../src/indexing/build-index.js';
 import { openIndex } from '../../src/indexing/open-index.js';
 import { buildPgIndex } from '../../src/indexing/postgres/build-pg-index.js';
 import { openPgIndex } from '../../src/indexing/postgres/open-pg-index.js';
-import { createRetriever } from '../../src/retrieval/create-retriever.js';
+import { createRetriever, type Retriever } from '../../src/retrieval/create-retriever.js';
 import { createPgRetriever } from '../../src/retrieval/postgres/create-pg-retriever.js';
 import { gloveEmbedder } from './glove.js';
 import { startTestPostgres } from './pglite-server.js';
@@ -24,28 +24,28 @@ export async function defaultRetriever(extra: Article[] = []): Promise<ReturnTyp
   return createRetriever(await openIndex(dir, embedder));
 }
 
-/** Offline answer dependencies over the default corpus, as `npm start` wires them without an API key. */
-export async function offlineDeps(extra: Article[] = []): Promise<AnswerDeps> {
-  return {
-    retriever: await defaultRetriever(extra),
-    generator: createExtractiveGenerator(),
-    wordVectors: await loadGloveVectors('indexes/.cache'),
-    newId: () => 'ans_test',
-  };
-}
-
-/** The same offline answer dependencies over the default corpus in Postgres (PGlite over the wire, or WEDGE_TEST_DATABASE_URL). */
-export async function postgresOfflineDeps(): Promise<{ deps: AnswerDeps; stop: () => Promise<void> }> {
+/** The default corpus in Postgres (PGlite over the wire, or WEDGE_TEST_DATABASE_URL), and a retriever on it. */
+export async function postgresRetriever(): Promise<{ retriever: Retriever; stop: () => Promise<void> }> {
   const postgres = await startTestPostgres();
   const embedder = await gloveEmbedder();
   const { articles, settings } = await loadCorpus('corpus');
   const pool = postgres.pool();
   await buildPgIndex({ pool, articles, embedder, settings });
-  const deps: AnswerDeps = {
-    retriever: createPgRetriever(await openPgIndex(pool, embedder)),
-    generator: createExtractiveGenerator(),
-    wordVectors: await loadGloveVectors('indexes/.cache'),
-    newId: () => 'ans_test',
-  };
-  return { deps, stop: postgres.stop };
+  return { retriever: createPgRetriever(await openPgIndex(pool, embedder)), stop: postgres.stop };
+}
+
+/** Offline answer dependencies over a retriever, as `npm start` wires them without an API key. */
+async function offlineDepsOver(retriever: Retriever): Promise<AnswerDeps> {
+  return { retriever, generator: createExtractiveGenerator(), wordVectors: await loadGloveVectors('indexes/.cache'), newId: () => 'ans_test' };
+}
+
+/** Offline answer dependencies over the default corpus, as `npm start` wires them without an API key. */
+export async function offlineDeps(extra: Article[] = []): Promise<AnswerDeps> {
+  return offlineDepsOver(await defaultRetriever(extra));
+}
+
+/** The same offline answer dependencies over the default corpus in Postgres. */
+export async function postgresOfflineDeps(): Promise<{ deps: AnswerDeps; stop: () => Promise<void> }> {
+  const { retriever, stop } = await postgresRetriever();
+  return { deps: await offlineDepsOver(retriever), stop };
 }

@@ -2,12 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { buildIndex } from '../../src/indexing/build-index.js';
 import { openIndex } from '../../src/indexing/open-index.js';
-import { buildPgIndex } from '../../src/indexing/postgres/build-pg-index.js';
-import { openPgIndex } from '../../src/indexing/postgres/open-pg-index.js';
 import { createRetriever, type Retriever } from '../../src/retrieval/create-retriever.js';
-import { createPgRetriever } from '../../src/retrieval/postgres/create-pg-retriever.js';
+import { postgresRetriever } from '../helpers/default-index.js';
 import { gloveEmbedder } from '../helpers/glove.js';
-import { startTestPostgres } from '../helpers/pglite-server.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -23,15 +20,7 @@ const stores: Array<[string, () => Promise<Retriever>]> = [
     await buildIndex({ articles, embedder, indexDir: dir });
     return createRetriever(await openIndex(dir, embedder));
   }],
-  ['postgres store', async () => {
-    const postgres = await startTestPostgres();
-    stops.push(postgres.stop);
-    const embedder = await gloveEmbedder();
-    const { articles } = await loadCorpus('corpus');
-    const pool = postgres.pool();
-    await buildPgIndex({ pool, articles, embedder });
-    return createPgRetriever(await openPgIndex(pool, embedder));
-  }],
+  ['postgres store', async () => { const { retriever, stop } = await postgresRetriever(); stops.push(stop); return retriever; }],
 ];
 
 describe.each(stores)('hybrid retrieval over the default corpus, %s', (_store, open) => {

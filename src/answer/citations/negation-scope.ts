@@ -1,7 +1,6 @@
-import { stemmer } from 'stemmer';
 import { foldText } from '../../text/fold-text.js';
 import { STOPWORDS } from '../../text/stopwords.js';
-import { tokenizeWords } from '../../text/tokenize-words.js';
+import { stemWord, tokenizeWords } from '../../text/tokenize-words.js';
 
 // "not least", "not only", "not just" add emphasis, they do not negate.
 const CUE = /\b(?:not(?!\s+(?:least|only|just|merely))|no(?:\s+longer)?|never|none|nor|cannot|without|rather\s+than|instead\s+of)\b|n't\b/g;
@@ -19,7 +18,7 @@ const TERMINATORS = new Set([
 const WINDOW = 5;
 
 /** Stems a negation governs: content words after "not", "no longer", "rather than", … up to the end of its phrase. */
-export function negatedStems(text: string, stem: (word: string) => string = (word) => stemmer(word.replace(/\./g, ''))): Set<string> {
+export function negatedStems(text: string): Set<string> {
   const negated = new Set<string>();
   // Dashes are kept apart from hyphens before folding turns both into "-".
   const folded = foldText(text.replace(/[\u2014\u2013]/g, ' \u2014 ')).replace(/ - /g, ' \u2014 ');
@@ -30,7 +29,7 @@ export function negatedStems(text: string, stem: (word: string) => string = (wor
     for (const word of tokenizeWords(clause).slice(0, WINDOW)) {
       if (content > 0 && TERMINATORS.has(word)) break;
       if (STOPWORDS.has(word) || /^\d/.test(word)) continue;
-      negated.add(stem(word));
+      negated.add(stemWord(word));
       content += 1;
     }
   }

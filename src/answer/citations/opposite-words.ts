@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer';
+import { stemWord } from '../../text/tokenize-words.js';
 
 const PREFIXES = ['un', 'in', 'im', 'il', 'ir', 'dis', 'non'];
 
@@ -18,11 +18,10 @@ const PAIRS: Array<[string, string]> = [
   ['strength', 'weakness'], ['lift', 'impose'], ['end', 'begin'], ['isolation', 'integration'],
   ['early', 'late'], ['earlier', 'later'], ['victory', 'defeat'], ['optimistic', 'pessimistic'],
 ];
-const stem = (word: string) => stemmer(word);
 const OPPOSITES = new Map<string, Set<string>>();
 for (const [x, y] of PAIRS) {
-  const a = stem(x);
-  const b = stem(y);
+  const a = stemWord(x);
+  const b = stemWord(y);
   OPPOSITES.set(a, (OPPOSITES.get(a) ?? new Set()).add(b));
   OPPOSITES.set(b, (OPPOSITES.get(b) ?? new Set()).add(a));
 }

@@ -1,7 +1,7 @@
 import { stemmer } from 'stemmer';
 import { foldText } from '../../text/fold-text.js';
 import { STOPWORDS } from '../../text/stopwords.js';
-import { tokenizeWords } from '../../text/tokenize-words.js';
+import { stemWord, tokenizeWords } from '../../text/tokenize-words.js';
 import type { Citation } from '../answer-result.js';
 import { negatedStems } from './negation-scope.js';
 import { findOpposite } from './opposite-words.js';
@@ -36,7 +36,7 @@ function termsOf(text: string): Term[] {
   tokenizeWords(text).forEach((word, at) => {
     if (STOPWORDS.has(word) || /^\d/.test(word)) return;
     const name = names.has(word);
-    terms.push({ word, stem: name && DEMONYMS[word] ? DEMONYMS[word]! : stemmer(word.replace(/\./g, '')), at, name });
+    terms.push({ word, stem: name && DEMONYMS[word] ? DEMONYMS[word]! : stemWord(word), at, name });
   });
   return terms;
 }
@@ -85,7 +85,7 @@ const SYMMETRIC = /^(and|or|with|between|versus|vs|v)$/;
 function namePairs(text: string): NamePair[] {
   const names = new Set([...text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’.-]*/gu)].map((m) => foldText(m[0]).replace(/(?:'s)?[.']*$/, '')));
   const words = tokenizeWords(text);
-  const canonical = (word: string) => DEMONYMS[word] ?? stemmer(word.replace(/\./g, ''));
+  const canonical = (word: string) => DEMONYMS[word] ?? stemWord(word);
   const pairs: NamePair[] = [];
   words.forEach((word, i) => {
     if (!names.has(word) || STOPWORDS.has(word)) return;
