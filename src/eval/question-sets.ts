@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DataFileError } from '../errors/wedge-error.js';
 
 /** A question the articles do not answer; wedge should decline it. */
-export const unanswerableSchema = z.object({ id: z.string(), question: z.string().min(1) });
+export const unanswerableSchema = z.object({ id: z.string(), split: z.enum(['dev', 'holdout']).default('dev'), question: z.string().min(1) });
 /** A question for steelman mode; both sides should be found. */
 export const steelmanQuestionSchema = z.object({ id: z.string(), question: z.string().min(1) });
 

@@ -5,6 +5,8 @@ import { readJsonl } from './question-sets.js';
 export const retrievalQuestionSchema = z.object({
   id: z.string(),
   question: z.string().min(1),
+  /** dev: looked at while tuning; holdout: written before a round of tuning and only scored after it. */
+  split: z.enum(['dev', 'holdout']).default('dev'),
   /** lexical: shares words with the text; paraphrase: few shared words; attribution: names an author or outlet. */
   type: z.enum(['lexical', 'paraphrase', 'attribution']),
   gold: z.array(z.object({ docId: z.string(), quote: z.string().min(1) })).min(1),
@@ -12,6 +14,8 @@ export const retrievalQuestionSchema = z.object({
 
 /** A retrieval question. */
 export type RetrievalQuestion = z.infer<typeof retrievalQuestionSchema>;
+/** A retrieval question as written (split may be left out: dev). */
+export type RetrievalQuestionInput = z.input<typeof retrievalQuestionSchema>;
 
 /** Reads a JSONL file of retrieval questions; a bad line is an error naming its line number. */
 export function readRetrievalDataset(file: string): Promise<RetrievalQuestion[]> {

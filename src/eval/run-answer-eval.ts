@@ -1,18 +1,23 @@
 import type { AnswerResult } from '../answer/answer-result.js';
 import type { EvalTarget } from './eval-target.js';
-import type { RetrievalQuestion } from './retrieval-dataset.js';
+import type { RetrievalQuestionInput } from './retrieval-dataset.js';
 import { containsGold, ndcgAtK, recallAtK, reciprocalRankAtK } from './retrieval-metrics.js';
 import type { ScoredItem } from './score/answer-item.js';
 import { offlineJudge, scoreAnswer, type SupportJudge } from './score/score-answers.js';
 
 /** The question sets one evaluation run uses. */
 export interface EvalSets {
-  answerable: RetrievalQuestion[];
-  unanswerable: Array<{ id: string; question: string }>;
+  answerable: RetrievalQuestionInput[];
+  unanswerable: Array<{ id: string; question: string; split?: Split }>;
   steelman: Array<{ id: string; question: string }>;
   /** Hand-labelled sentence stances (evals/stance.jsonl) for the steelman balance metric. */
   stance?: Array<{ sentence: string; stance: 'pro' | 'con' | 'neutral' }>;
 }
+
+type Split = 'dev' | 'holdout';
+
+/** Per split: gold-cited and declined rates (0–1) and how many questions each rests on. */
+export type SplitFigures = Record<Split, { answerable: number; goldCited: number; unanswerable: number; declined: number }>;
 
 /** Aggregate figures of one run; every rate is 0–1. */
 export interface EvalReport {
@@ -21,6 +26,8 @@ export interface EvalReport {
   retrieval: { recallAt5: number; mrrAt10: number; ndcgAt10: number };
   answers: { answered: number; cites: number; goldCited: number; citationValidity: number; citationRecall: number; citationPrecision: number; faithfulness: number; questions: number };
   abstention: { declined: number; questions: number };
+  /** The same two figures on the questions used while tuning (dev) and on those written before the last round (holdout). */
+  splits: SplitFigures;
   steelman: { bothSides: number; questions: number; sides: Array<{ label: string; passagesCited: number; labelled: number; stanceAgrees: number }> };
   items: ScoredItem[];
   failures: string[];
@@ -50,7 +57,10 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
   let answered = 0;
   let cites = 0;
   let goldCited = 0;
+  const tally = { dev: { answerable: 0, goldCited: 0, unanswerable: 0, declined: 0 }, holdout: { answerable: 0, goldCited: 0, unanswerable: 0, declined: 0 } };
   for (const q of sets.answerable) {
+    const split = tally[q.split ?? 'dev'];
+    split.answerable += 1;
     const gold = q.gold.map((g) => {
       const start = docs.get(g.docId)?.body.indexOf(g.quote) ?? -1;
       if (start < 0) throw new Error(`${q.id}: gold quote not found in ${g.docId}`);
@@ -67,15 +77,21 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
     items.push(await scoreAnswer({ id: q.id, question: q.question, answer: result.answer, citations: result.citations }, docs, judge));
     if (result.citations.length && /\[\d+\]/.test(result.answer)) cites += 1;
     else failures.push(`${q.id}: answer has no citation`);
-    if (result.citations.some((c) => gold.some((g) => containsGold(c, g)))) goldCited += 1;
-    else failures.push(`${q.id}: no gold quote cited`);
+    if (result.citations.some((c) => gold.some((g) => containsGold(c, g)))) {
+      goldCited += 1;
+      split.goldCited += 1;
+    } else failures.push(`${q.id}: no gold quote cited`);
   }
   let declined = 0;
   for (const q of sets.unanswerable) {
+    const split = tally[q.split ?? 'dev'];
+    split.unanswerable += 1;
     const result = await ask(q.question);
     checkCitations(q.id, result);
-    if (result.abstained) declined += 1;
-    else failures.push(`${q.id}: answered an unanswerable question`);
+    if (result.abstained) {
+      declined += 1;
+      split.declined += 1;
+    } else failures.push(`${q.id}: answered an unanswerable question`);
   }
   let bothSides = 0;
   const sideStats = new Map<number, { label: string; passagesCited: number; labelled: number; stanceAgrees: number }>();
@@ -115,6 +131,9 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
       questions: sets.answerable.length,
     },
     abstention: { declined: declined / Math.max(1, sets.unanswerable.length), questions: sets.unanswerable.length },
+    splits: Object.fromEntries(Object.entries(tally).map(([name, t]) => [name, {
+      answerable: t.answerable, goldCited: t.goldCited / Math.max(1, t.answerable), unanswerable: t.unanswerable, declined: t.declined / Math.max(1, t.unanswerable),
+    }])) as SplitFigures,
     steelman: { bothSides: bothSides / Math.max(1, sets.steelman.length), questions: sets.steelman.length, sides: [...sideStats.values()] },
     items,
     failures,
