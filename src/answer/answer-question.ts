@@ -10,6 +10,7 @@ import type { Condenser } from './conversation/llm-condenser.js';
 import { collectEvidence, type DocLookup } from './evidence.js';
 import type { AnswerGenerator, Draft, SideRequest } from './generators/answer-generator.js';
 import { evidenceStrength } from './generators/pick-evidence.js';
+import { namedSources } from './named-sources.js';
 import { deriveSides, stripSteelmanPrefix } from './steelman/derive-sides.js';
 
 /** Calibrated on evals/answers.jsonl (see BENCHMARKS.md): below these the articles do not answer the question. */
@@ -108,7 +109,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
     // Off the corpus's topic and silent on the question's own subject: a stretch, not an answer.
     draft = abstention(`None of them speaks to “${coverage.focus.word}”.`);
   } else {
-    const input = { question, mode: request.mode, hits, sides, docs, history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf };
+    const input = { question, mode: request.mode, hits, sides, docs, namedSources: namedSources(question, retriever.index.docs), history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf };
     try {
       draft = await deps.generator.generate(input);
     } catch (error) {

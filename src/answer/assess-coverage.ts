@@ -1,4 +1,5 @@
 import { foldText } from '../text/fold-text.js';
+import { entityAliasWords } from '../text/entity-aliases.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { stemWord, tokenizeWords } from '../text/tokenize-words.js';
 
@@ -15,9 +16,13 @@ export function buildVocabulary(texts: Iterable<string>): CorpusVocabulary {
 /** Word-vector cosine above which a corpus word counts as a synonym of a question word. */
 export const SYNONYM_SIMILARITY = 0.62;
 
-/** A name is known when the corpus has it as a word or inside one ("Atlantic" in "transatlantic"). */
+/**
+ * A name is known when the corpus has it as a word, in another form ("Europeans" / "European"), under
+ * another name of the same state ("New Delhi" / "India"), or inside a word ("Atlantic" in "transatlantic").
+ */
 function known(vocabulary: CorpusVocabulary, word: string): boolean {
-  if (vocabulary.words.has(word)) return true;
+  if (vocabulary.words.has(word) || vocabulary.stems.has(stemWord(word))) return true;
+  if (entityAliasWords(word).some((alias) => vocabulary.words.has(alias))) return true;
   if (word.length < 5) return false;
   for (const candidate of vocabulary.words) if (candidate.includes(word)) return true;
   return false;

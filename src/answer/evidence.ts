@@ -21,6 +21,7 @@ export interface Evidence {
 export type DocLookup = (docId: string) => { meta: ArticleMeta; body: string } | undefined;
 
 const MIN_WORDS = 6;
+const FOLLOW_SHARE = 0.5;
 
 // At least MIN_WORDS whitespace-separated tokens: one regex test, cheap enough for the hot path.
 const ENOUGH_WORDS = new RegExp(`^\\s*(?:\\S+\\s+){${MIN_WORDS - 1}}\\S`);
@@ -45,14 +46,17 @@ export function collectEvidence(hits: Hit[], docs: DocLookup): Evidence[] {
     if (hit.role !== 'body') return;
     const body = docs(hit.docId)?.body;
     if (!body) return;
-    for (const sentence of hit.sentences) {
+    hit.sentences.forEach((sentence, i) => {
       const key = `${hit.docId}:${sentence.start}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) return;
       seen.add(key);
       const text = body.slice(sentence.start, sentence.end);
-      if (text.trimEnd().endsWith('?') || !ENOUGH_WORDS.test(text)) continue;
-      evidence.push({ docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end: sentence.end, text, score: sentence.score, hitRank, hitScore: hit.score });
-    }
+      if (text.trimEnd().endsWith('?') || !ENOUGH_WORDS.test(text)) return;
+      // A sentence that follows one on the question often is the answer to it ("Yet, this assumption is flawed." → why).
+      const previous = hit.sentences[i - 1]?.score ?? 0;
+      const score = sentence.score + FOLLOW_SHARE * Math.max(0, previous - sentence.score);
+      evidence.push({ docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end: sentence.end, text, score, hitRank, hitScore: hit.score });
+    });
   });
   return evidence;
 }

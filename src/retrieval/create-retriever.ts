@@ -2,7 +2,8 @@ import type { ArticleMeta } from '../corpus/article.js';
 import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import type { Manifest } from '../indexing/manifest.js';
 import type { OpenIndex } from '../indexing/open-index.js';
-import { lexicalTerms, tokenizeWords } from '../text/tokenize-words.js';
+import { entityAliasWords } from '../text/entity-aliases.js';
+import { lexicalTerms, stemWord, tokenizeWords } from '../text/tokenize-words.js';
 import { fuseRankings } from './fuse-rankings.js';
 import { passageSimilarity } from './passage-similarity.js';
 import type { Hit } from './hit.js';
@@ -108,7 +109,10 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const queryVector = await embedder.embedQuery(context ? `${query} ${context}` : query);
     const ownTerms = new Set(lexicalTerms(query));
     // Prefix matching catches what the stemmer misses ("complement" / "complementarities"); MiniSearch scores such matches lower.
-    const lexicalResults = mode === 'dense' ? [] : lexical.search(lexicalQuery(context ? `${query} ${context}` : query), {
+    // "Kremlin" also searches "Russia", the name this corpus uses more; never the other way ("China" adding "Beijing" floods BM25).
+    const frequency = (word: string) => documentFrequency.get(stemWord(word)) ?? 0;
+    const aliases = [...new Set(tokenizeWords(query).flatMap((word) => entityAliasWords(word).filter((alias) => frequency(alias) > frequency(word))))].join(' ');
+    const lexicalResults = mode === 'dense' ? [] : lexical.search(lexicalQuery([query, context, aliases].filter(Boolean).join(' ')), {
       prefix: (term: string) => term.length >= 5,
       boostTerm: (term: string) => (ownTerms.has(term) ? 1 : CONTEXT_WEIGHT),
     }).slice(0, pool * 4);
@@ -138,6 +142,7 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const scoring = {
       queryVector,
       queryTerms,
+      idf,
       sentenceVector: (docId: string, start: number, end: number) => {
         const row = index.sentenceRows.get(`${docId}:${start}:${end}`);
         return row === undefined ? undefined : index.sentenceVectors.subarray(row * dims, (row + 1) * dims);

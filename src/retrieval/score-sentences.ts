@@ -1,4 +1,5 @@
 import type { Chunk } from '../chunking/chunk.js';
+import { entityAliases } from '../text/entity-aliases.js';
 import type { ScoredSentence } from './hit.js';
 
 /** What sentence scoring reads: the query's vector and weighted terms, and a way to fetch sentence vectors and terms. */
@@ -8,6 +9,8 @@ export interface SentenceScoringContext {
   queryTerms: Map<string, number>;
   sentenceVector(docId: string, start: number, end: number): Float32Array | undefined;
   sentenceTerms(docId: string, start: number, end: number): Set<string>;
+  /** IDF of any term: an alias match counts for no more than the alias itself says. */
+  idf(term: string): number;
 }
 
 function cosine(a: number[], b: Float32Array): number {
@@ -34,7 +37,14 @@ export function scoreSentences(chunk: Chunk, context: SentenceScoringContext): S
     const dense = vector ? Math.max(0, cosine(context.queryVector, vector)) : 0;
     let matched = 0;
     const terms = context.sentenceTerms(chunk.docId, start, end);
-    for (const [term, weight] of context.queryTerms) if (terms.has(term)) matched += weight;
+    // "Moscow" in the question is matched by "Russia" in the sentence: the same state, named two ways.
+    for (const [term, weight] of context.queryTerms) {
+      if (terms.has(term)) matched += weight;
+      else {
+        const alias = entityAliases(term).find((other) => terms.has(other));
+        if (alias) matched += Math.min(weight, context.idf(alias));
+      }
+    }
     const lexical = totalWeight > 0 ? matched / totalWeight : 0;
     return { start, end, score: Number((0.5 * dense + 0.5 * lexical).toFixed(4)) };
   });

@@ -27,4 +27,9 @@ describe('assessCoverage', async () => {
   it('names capitalised names that no article contains', () => {
     expect(assessCoverage('What does Angela Merkel think of Russia?', vocabulary).missingNames).toEqual(['Angela Merkel']);
   });
+  it('knows a name the corpus has in another form or under another name of the same state', () => {
+    expect(assessCoverage('What do the Russians want?', vocabulary).missingNames).toEqual([]);
+    expect(assessCoverage('What does the Kremlin want from Beijing?', vocabulary).missingNames).toEqual([]);
+    expect(assessCoverage('What does Tokyo want from Beijing?', vocabulary).missingNames).toEqual(['Tokyo']);
+  });
 });

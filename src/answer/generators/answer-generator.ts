@@ -12,6 +12,8 @@ export interface GenerateInput {
   hits: Hit[];
   sides?: SideRequest[];
   docs: DocLookup;
+  /** Articles the question names by author or publisher; their sentences are preferred. */
+  namedSources?: string[];
   /** Earlier turns, oldest first, for generators that can use them. */
   history: Array<{ role: 'user' | 'assistant'; content: string }>;
   signal?: AbortSignal;

@@ -20,7 +20,13 @@ export function createExtractiveGenerator(options: ExtractiveOptions = {}): Answ
     async generate(input: GenerateInput): Promise<Draft> {
       if (input.mode === 'steelman' && input.sides) return composeSteelman(input.sides, input.docs);
       const body = (docId: string) => input.docs(docId)!.body;
-      const picked = mergeAdjacent(pickEvidence(collectEvidence(input.hits, input.docs), maxPoints), body);
+      const evidence = collectEvidence(input.hits, input.docs);
+      // A question that names its source ("what does Jin Canrong think…") is answered from that source alone, when it was retrieved.
+      const named = new Set(input.namedSources ?? []);
+      const fromNamed = evidence.filter((item) => named.has(item.docId));
+      const picked = mergeAdjacent(fromNamed.length
+        ? pickEvidence(fromNamed, maxPoints, maxPoints)
+        : pickEvidence(evidence, maxPoints), body);
       if (!picked.length) return { answer: 'The articles don\'t cover this.', citations: [], abstained: true, generator: 'extractive' };
       const citations = toCitations(picked, input.docs);
       const line = (i: number) => `“${citations[i]!.quote.replace(/\s*\n\s*/g, ' ')}” — ${sourceName(input.docs(citations[i]!.docId)!.meta)} [${i + 1}]`;

@@ -4,6 +4,10 @@ import { segmentSentences } from '../../chunking/segment-sentences.js';
 export interface Statement { text: string; citations: number[] }
 
 const MARKER = /\[(\d+)\]/g;
+// One quotation with its attribution and markers, as the extractive answerer writes a point:
+// "In short: “…” — Julian D. Paulsen [1]". The quotation, first “ to last ”, is the claim; the
+// lead-in and the attribution are framing. Greedy, because sources' own text has stray quote marks.
+const QUOTED_POINT = /^(?:[^“”:]{1,40}:\s*)?“(.+)”(?:\s*[—–-]\s*[^“”[\]]+?)?\s*((?:\[\d+\]\s*)+)$/;
 
 const opens = (text: string) => (text.match(/“/g)?.length ?? 0) - (text.match(/”/g)?.length ?? 0);
 
@@ -28,6 +32,11 @@ export function splitStatements(answer: string): Statement[] {
   for (const raw of answer.split('\n')) {
     const line = raw.replace(/^\s*(?:[-*•]|\d+\.)\s+/, '').replace(/\*\*|__/g, '').trim();
     if (!line || /:\s*$/.test(line) || /^sources?:?$/i.test(line)) continue;
+    const quoted = QUOTED_POINT.exec(line);
+    if (quoted) {
+      statements.push({ text: quoted[1]!.replace(/\s+/g, ' ').trim(), citations: [...new Set([...quoted[2]!.matchAll(MARKER)].map((m) => Number(m[1])))] });
+      continue;
+    }
     const spans = mergeOpenQuotes(line, segmentSentences(line));
     spans.forEach((span, i) => {
       let text = line.slice(span.start, span.end);

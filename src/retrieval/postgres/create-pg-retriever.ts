@@ -84,6 +84,7 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
     const scoring = {
       queryVector,
       queryTerms,
+      idf,
       sentenceVector: (docId: string, start: number, end: number) => vectorOf.get(`${docId}:${start}:${end}`),
       sentenceTerms: (docId: string, start: number, end: number) => new Set(lexicalTerms(docs.get(docId)!.body.slice(start, end))),
     };

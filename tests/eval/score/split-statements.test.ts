@@ -18,9 +18,20 @@ describe('splitStatements', () => {
 });
 
 describe('splitStatements with quotations', () => {
-  it('keeps a multi-sentence quotation as one statement with its marker', () => {
+  it('keeps a multi-sentence quotation as one statement whose claim is the quoted text, without its attribution', () => {
     expect(splitStatements('- “Trade is large. It keeps growing.” — Julian D. Paulsen [2]')).toEqual([
-      { text: '“Trade is large. It keeps growing.” — Julian D. Paulsen', citations: [2] },
+      { text: 'Trade is large. It keeps growing.', citations: [2] },
+    ]);
+  });
+  it('drops a short lead-in label and keeps stray quote marks of the source inside one quoted point', () => {
+    expect(splitStatements('**In short:** “Trump said,” I will un-unite them.” Then he left.” — Linggong Kong (Asia Times) [1][3]')).toEqual([
+      { text: 'Trump said,” I will un-unite them.” Then he left.', citations: [1, 3] },
+    ]);
+  });
+  it('splits a line that only contains a quotation among other sentences as plain sentences', () => {
+    expect(splitStatements('Paulsen calls it “naïve”. Trade is large [1].')).toEqual([
+      { text: 'Paulsen calls it “naïve”.', citations: [] },
+      { text: 'Trade is large.', citations: [1] },
     ]);
   });
 });
