@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { classifyBlocks } from '../corpus/classify-blocks.js';
 import { createWordSimilarity, type WordSimilarity } from '../embeddings/create-word-similarity.js';
 import type { GloveVectors } from '../embeddings/glove-vectors.js';
 import type { Retriever } from '../retrieval/create-retriever.js';
@@ -49,7 +50,11 @@ const vocabularies = new WeakMap<object, { vocabulary: CorpusVocabulary; similar
 function vocabularyOf(retriever: Retriever, vectors?: GloveVectors) {
   let entry = vocabularies.get(retriever.index);
   if (!entry) {
-    const texts = [...retriever.index.docs.values()].flatMap(({ meta, body }) => [body, meta.title, meta.author ?? '', meta.publisher ?? '']);
+    // Photo captions and site chrome are not what the articles speak to: "having tea" in a caption does not cover green tea.
+    const texts = [...retriever.index.docs.values()].flatMap(({ meta, body }) => [
+      ...classifyBlocks({ meta, body, file: '' }).filter((block) => block.kind === 'text' || block.kind === 'heading').map((block) => body.slice(block.start, block.end)),
+      meta.title, meta.author ?? '', meta.publisher ?? '',
+    ]);
     const vocabulary = buildVocabulary(texts);
     // GloVe's rows are in frequency order, so a word's row is its rarity; a word it lacks is rarer than any.
     entry = { vocabulary, similarity: vectors && createWordSimilarity(vectors, vocabulary.words), rarity: vectors && ((word) => vectors.rank(word) ?? vectors.size) };

@@ -42,7 +42,7 @@ export interface Coverage {
   contentTerms: number;
   /** Question terms that are central to the corpus (in a quarter or more of its passages): the question is on its topic. */
   coreTerms: number;
-  /** The question's most specific word (rarest in general English), and whether the corpus speaks to it. */
+  /** The question's most specific word (rarest in general English; of its two rarest, one the corpus is silent on), and whether the corpus speaks to it. */
   focus?: { word: string; covered: boolean };
 }
 
@@ -80,8 +80,10 @@ export function assessCoverage(question: string, vocabulary: CorpusVocabulary, i
   let focus: Coverage['focus'];
   if (rarity) {
     const candidates = words.map((word, i) => ({ word, i })).filter(({ word }) => !/^\d/.test(word));
-    const top = candidates.sort((a, b) => rarity(b.word) - rarity(a.word))[0];
-    if (top) focus = { word: top.word, covered: isCovered(top.i) || known(vocabulary, top.word) };
+    // Two specific words can share the subject ("chess openings"): the corpus must speak to both, not just the rarer.
+    const rarest = candidates.sort((a, b) => rarity(b.word) - rarity(a.word)).slice(0, 2)
+      .map(({ word, i }) => ({ word, covered: isCovered(i) || known(vocabulary, word) }));
+    focus = rarest.find((candidate) => !candidate.covered) ?? rarest[0];
   }
   return { missingNames, termCoverage: total ? covered / total : 0, contentTerms: terms.length, coreTerms, ...(focus ? { focus } : {}) };
 }

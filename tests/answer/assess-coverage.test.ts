@@ -24,6 +24,11 @@ describe('assessCoverage', async () => {
     expect(assessCoverage('Do they complement?', vocabulary, () => 1, knowledge).focus).toEqual({ word: 'complement', covered: true });
     expect(assessCoverage('Where is the guitar?', vocabulary, () => 1, knowledge).focus?.covered).toBe(false);
   });
+  it('makes the corpus speak to both of the question\'s two most specific words, not just the rarer one', () => {
+    const withOpening = buildVocabulary([...corpus, 'It was desperate for an opening to the world.']);
+    const coverage = assessCoverage('How can I improve my chess openings?', withOpening, () => 1, knowledge);
+    expect(coverage.focus).toEqual({ word: 'chess', covered: false });
+  });
   it('names capitalised names that no article contains', () => {
     expect(assessCoverage('What does Angela Merkel think of Russia?', vocabulary).missingNames).toEqual(['Angela Merkel']);
   });
