@@ -18,6 +18,8 @@ import { deriveSides, stripSteelmanPrefix } from './steelman/derive-sides.js';
 export const ABSTAIN_DEFAULTS = { minTermCoverage: 0.55, minEvidenceStrength: 0.3 };
 
 const STEELMAN_POOL = 24;
+// A question that matches one article's title fills every place with that article; let two more articles speak.
+const OTHER_ARTICLES = 2;
 
 /** What answering needs from outside; tests pass fakes for any of them. */
 export interface AnswerDeps {
@@ -89,7 +91,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
     : condenseConversation(request.messages);
   const k = request.k ?? 8;
   const question = request.mode === 'steelman' ? stripSteelmanPrefix(intent.question) : intent.question;
-  const hits = await retriever.search(question, { k, context: intent.context });
+  const hits = await retriever.search(question, { k, context: intent.context, otherArticles: OTHER_ARTICLES });
   let sides: SideRequest[] | undefined;
   if (request.mode === 'steelman') {
     const specs = deriveSides(intent.question, retriever.index.manifest.settings);

@@ -7,6 +7,7 @@ import { lexicalTerms, stemWord, tokenizeWords } from '../text/tokenize-words.js
 import { fuseRankings } from './fuse-rankings.js';
 import { passageSimilarity } from './passage-similarity.js';
 import type { Hit } from './hit.js';
+import { addOtherArticles } from './add-other-articles.js';
 import { selectMmr } from './select-mmr.js';
 import { toHit } from './to-hit.js';
 
@@ -23,6 +24,8 @@ export interface SearchOptions {
   candidates?: number;
   /** Earlier-conversation terms: searched too, but weighted below the query itself. */
   context?: string;
+  /** Also return the best passage of up to this many articles missing from the top k (answering wants several voices; measuring wants none). */
+  otherArticles?: number;
 }
 
 const CONTEXT_WEIGHT = 0.35;
@@ -128,14 +131,16 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
       const best = (1 + fusion.denseWeight) / (RRF_K + 1);
       const candidates = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / best }))
         .sort((x, y) => y.relevance - x.relevance);
-      // Items far down the fused list are never picked at λ = 0.7; leaving them out keeps MMR cheap.
-      ranked = selectMmr(candidates.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda);
+      // Adding other articles needs the whole fused list to draw from; otherwise items far down it are never picked at λ = 0.7.
+      const shortlist = options.otherArticles ? candidates : candidates.slice(0, Math.max(3 * k, 24));
+      ranked = selectMmr(shortlist, options.otherArticles ? shortlist.length : k, similarity, fusion.mmrLambda);
     } else {
       const ranking = mode === 'bm25' ? lexicalRanking : denseRanking;
       const scores = mode === 'bm25' ? lexicalScores : denseScores;
       const top = mode === 'bm25' ? Math.max(...scores.values(), Number.EPSILON) : 1;
-      ranked = ranking.slice(0, k).map((item) => ({ item, relevance: scores.get(item)! / top }));
+      ranked = ranking.map((item) => ({ item, relevance: scores.get(item)! / top }));
     }
+    ranked = addOtherArticles(ranked, k, ({ item }) => chunks[item]!.docId, options.otherArticles);
 
     const queryTerms = new Map<string, number>();
     for (const term of lexicalTerms(query)) queryTerms.set(term, idf(term));

@@ -71,6 +71,14 @@ describe.each(stores)('hybrid retrieval over the default corpus, %s', (_store, o
     expect(new Set(hits.map((h) => h.docId)).size).toBeGreaterThanOrEqual(3);
   });
 
+  it('adds the best passage of other articles when the question matches one article\'s title, if asked to', async () => {
+    const question = 'Why won\'t Trump\'s bid to split Russia from China work?';
+    const plain = await retriever.search(question, { k: 8 });
+    const widened = await retriever.search(question, { k: 8, otherArticles: 2 });
+    expect(widened.slice(0, 8).map((h) => h.chunkId)).toEqual(plain.map((h) => h.chunkId));
+    expect(widened).toHaveLength(10);
+    expect(new Set(widened.map((h) => h.docId)).size).toBe(new Set(plain.map((h) => h.docId)).size + 2);
+  });
   it('returns no more hits than there are chunks and handles a query of stop words only', async () => {
     const hits = await retriever.search('the of and', { k: 5 });
     expect(hits.length).toBeLessThanOrEqual(5);

@@ -8,6 +8,7 @@ import { defaultFusion, type FusionSettings, type Retriever, type SearchOptions 
 import type { Hit } from '../hit.js';
 import { passageSimilarity } from '../passage-similarity.js';
 import { selectMmr } from '../select-mmr.js';
+import { addOtherArticles } from '../add-other-articles.js';
 import { toHit } from '../to-hit.js';
 
 const RRF_K = 60;
@@ -71,7 +72,9 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
     const similarity = (a: number, b: number) => passageSimilarity(vectors[a]!, vectors[b]!, spans[a]!, spans[b]!);
     const best = (mode === 'bm25' ? 1 : mode === 'dense' ? fusion.denseWeight : 1 + fusion.denseWeight) / (RRF_K + 1);
     const candidates = rows.map((row, item) => ({ item, relevance: row.score / best }));
-    const ranked = mode === 'hybrid' ? selectMmr(candidates.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda) : candidates.slice(0, k);
+    const shortlist = options.otherArticles ? candidates : candidates.slice(0, Math.max(3 * k, 24));
+    const ordered = mode === 'hybrid' ? selectMmr(shortlist, options.otherArticles ? shortlist.length : k, similarity, fusion.mmrLambda) : candidates;
+    const ranked = addOtherArticles(ordered, k, ({ item }) => rows[item]!.doc_id, options.otherArticles);
 
     // Sentences are embedded when retrieved, not stored: tens per query, microseconds each offline.
     const picked = ranked.map(({ item }) => rows[item]!);
