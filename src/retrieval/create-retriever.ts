@@ -131,9 +131,11 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
       const best = (1 + fusion.denseWeight) / (RRF_K + 1);
       const candidates = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / best }))
         .sort((x, y) => y.relevance - x.relevance);
-      // Adding other articles needs the whole fused list to draw from; otherwise items far down it are never picked at λ = 0.7.
-      const shortlist = options.otherArticles ? candidates : candidates.slice(0, Math.max(3 * k, 24));
-      ranked = selectMmr(shortlist, options.otherArticles ? shortlist.length : k, similarity, fusion.mmrLambda);
+      // Items far down the fused list are never picked at λ = 0.7; leaving them out keeps MMR cheap. They stay
+      // behind the picks, in fused order, for otherArticles to draw on.
+      const picked = selectMmr(candidates.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda);
+      const chosen = new Set(picked.map((c) => c.item));
+      ranked = [...picked, ...candidates.filter((c) => !chosen.has(c.item))];
     } else {
       const ranking = mode === 'bm25' ? lexicalRanking : denseRanking;
       const scores = mode === 'bm25' ? lexicalScores : denseScores;

@@ -31,20 +31,22 @@ const GROUPS: string[][] = [
   ['australia', 'australian', 'canberra'],
 ];
 
-const groupOfStem = new Map<string, string[]>();
-const groupOfWord = new Map<string, string[]>();
+// Built once: sentence scoring asks for every query term of every question.
+const NONE: readonly string[] = [];
+const aliasesOfStem = new Map<string, readonly string[]>();
+const aliasesOfWord = new Map<string, readonly string[]>();
 for (const group of GROUPS) {
   const stems = [...new Set(group.map((word) => stemWord(word)))];
-  for (const stem of stems) groupOfStem.set(stem, stems);
-  for (const word of group) groupOfWord.set(word, group);
+  for (const stem of stems) aliasesOfStem.set(stem, stems.filter((other) => other !== stem));
+  for (const word of group) aliasesOfWord.set(word, group.filter((other) => other !== word));
 }
 
 /** Stems that name the same state as this stem ("moscow" → "russia", "russian", "kremlin"), itself excluded. */
-export function entityAliases(stem: string): string[] {
-  return groupOfStem.get(stem)?.filter((other) => other !== stem) ?? [];
+export function entityAliases(stem: string): readonly string[] {
+  return aliasesOfStem.get(stem) ?? NONE;
 }
 
 /** Folded words that name the same state as this folded word ("delhi" → "india", …), itself excluded. */
-export function entityAliasWords(word: string): string[] {
-  return groupOfWord.get(word)?.filter((other) => other !== word) ?? [];
+export function entityAliasWords(word: string): readonly string[] {
+  return aliasesOfWord.get(word) ?? NONE;
 }
