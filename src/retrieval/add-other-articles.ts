@@ -1,16 +1,17 @@
 /**
- * The top k of a ranking, then the best-ranked item of each article missing from it (up to `extra`),
- * so a question that matches one article's title still hears the other articles, and nothing the
- * ranking put in the top k is given up for them.
+ * The top picks of a ranking, then the best-ranked item of each article missing from them (up to
+ * `extra`), so a question that matches one article's title still hears the other articles, and
+ * nothing already picked is given up for them. An item already picked is from a present article,
+ * so it is never added twice.
  */
-export function addOtherArticles<T>(ranked: T[], k: number, docOf: (item: T) => string, extra = 0): T[] {
-  const top = ranked.slice(0, k);
+export function addOtherArticles<T>(top: T[], ranked: T[], docOf: (item: T) => string, extra = 0): T[] {
+  const out = [...top];
   const present = new Set(top.map(docOf));
-  for (const item of ranked.slice(k)) {
-    if (top.length >= k + extra) break;
+  for (const item of ranked) {
+    if (out.length >= top.length + extra) break;
     if (present.has(docOf(item))) continue;
     present.add(docOf(item));
-    top.push(item);
+    out.push(item);
   }
-  return top;
+  return out;
 }

@@ -125,24 +125,24 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const denseRanking = denseResult.neighbors.filter(allowed);
     const denseScores = new Map(denseResult.neighbors.map((n, i) => [n, 1 - denseResult.distances[i]!]));
 
-    let ranked: Array<{ item: number; relevance: number }>;
+    // The whole ranking stays for otherArticles to draw on; the top k are picked from it.
+    let ranking: Array<{ item: number; relevance: number }>;
+    let top: Array<{ item: number; relevance: number }>;
     if (mode === 'hybrid') {
       const fused = fuseRankings([lexicalRanking, denseRanking], RRF_K, [1, fusion.denseWeight]);
       const best = (1 + fusion.denseWeight) / (RRF_K + 1);
-      const candidates = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / best }))
+      ranking = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / best }))
         .sort((x, y) => y.relevance - x.relevance);
-      // Items far down the fused list are never picked at λ = 0.7; leaving them out keeps MMR cheap. They stay
-      // behind the picks, in fused order, for otherArticles to draw on.
-      const picked = selectMmr(candidates.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda);
-      const chosen = new Set(picked.map((c) => c.item));
-      ranked = [...picked, ...candidates.filter((c) => !chosen.has(c.item))];
+      // Items far down the fused list are never picked at λ = 0.7; leaving them out keeps MMR cheap.
+      top = selectMmr(ranking.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda);
     } else {
-      const ranking = mode === 'bm25' ? lexicalRanking : denseRanking;
+      const single = mode === 'bm25' ? lexicalRanking : denseRanking;
       const scores = mode === 'bm25' ? lexicalScores : denseScores;
-      const top = mode === 'bm25' ? Math.max(...scores.values(), Number.EPSILON) : 1;
-      ranked = ranking.map((item) => ({ item, relevance: scores.get(item)! / top }));
+      const max = mode === 'bm25' ? Math.max(...scores.values(), Number.EPSILON) : 1;
+      ranking = single.map((item) => ({ item, relevance: scores.get(item)! / max }));
+      top = ranking.slice(0, k);
     }
-    ranked = addOtherArticles(ranked, k, ({ item }) => chunks[item]!.docId, options.otherArticles);
+    const ranked = addOtherArticles(top, ranking, ({ item }) => chunks[item]!.docId, options.otherArticles);
 
     const queryTerms = new Map<string, number>();
     for (const term of lexicalTerms(query)) queryTerms.set(term, idf(term));

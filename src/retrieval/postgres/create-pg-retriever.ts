@@ -72,10 +72,8 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
     const similarity = (a: number, b: number) => passageSimilarity(vectors[a]!, vectors[b]!, spans[a]!, spans[b]!);
     const best = (mode === 'bm25' ? 1 : mode === 'dense' ? fusion.denseWeight : 1 + fusion.denseWeight) / (RRF_K + 1);
     const candidates = rows.map((row, item) => ({ item, relevance: row.score / best }));
-    const diverse = mode === 'hybrid' ? selectMmr(candidates.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda) : candidates.slice(0, k);
-    const chosen = new Set(diverse.map((c) => c.item));
-    const ordered = [...diverse, ...candidates.filter((c) => !chosen.has(c.item))];
-    const ranked = addOtherArticles(ordered, k, ({ item }) => rows[item]!.doc_id, options.otherArticles);
+    const top = mode === 'hybrid' ? selectMmr(candidates.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda) : candidates.slice(0, k);
+    const ranked = addOtherArticles(top, candidates, ({ item }) => rows[item]!.doc_id, options.otherArticles);
 
     // Sentences are embedded when retrieved, not stored: tens per query, microseconds each offline.
     const picked = ranked.map(({ item }) => rows[item]!);
