@@ -15,16 +15,34 @@ function namesOf(meta: ArticleMeta): string[][] {
   return names.filter((name) => name.length > 0);
 }
 
-const containsRun = (words: string[], run: string[]) =>
-  words.some((_, i) => run.every((part, j) => words[i + j] === part));
+type Docs = Map<string, { meta: ArticleMeta }>;
+type NameIndex = Map<string, Array<{ docId: string; name: string[] }>>;
+
+// Built once per set of articles and kept while it lives: a question then costs a look-up per word, not a pass over every article.
+const nameIndexes = new WeakMap<Docs, NameIndex>();
+
+function nameIndexOf(docs: Docs): NameIndex {
+  let index = nameIndexes.get(docs);
+  if (!index) {
+    index = new Map();
+    for (const [docId, { meta }] of docs) {
+      for (const name of namesOf(meta)) index.set(name[0]!, [...index.get(name[0]!) ?? [], { docId, name }]);
+    }
+    nameIndexes.set(docs, index);
+  }
+  return index;
+}
 
 /**
  * The articles a question names by author or publisher ("What does Jin Canrong think…", "according to
  * Geopolitical Monitor…"): the reader wants that source's own words, not the corpus's.
  */
-export function namedSources(question: string, docs: Iterable<[string, { meta: ArticleMeta }]>): string[] {
+export function namedSources(question: string, docs: Docs): string[] {
+  const index = nameIndexOf(docs);
   const words = tokenizeWords(question);
-  const named: string[] = [];
-  for (const [docId, { meta }] of docs) if (namesOf(meta).some((name) => containsRun(words, name))) named.push(docId);
-  return named;
+  const named = new Set<string>();
+  words.forEach((word, i) => {
+    for (const { docId, name } of index.get(word) ?? []) if (name.every((part, j) => words[i + j] === part)) named.add(docId);
+  });
+  return [...named];
 }
