@@ -8,7 +8,8 @@ export const articleMetaSchema = z.object({
   author: z.string().min(1).optional(),
   date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
   url: z.string().url().optional(),
-  kind: z.enum(['opinion', 'news', 'analysis']).optional(),
+  /** What sort of text it is, in the author's words (opinion, news, analysis, essay, report…); shown beside the publisher. */
+  kind: z.string().trim().min(1).max(40).optional(),
   notes: z.string().optional(),
   source_file: z.string().optional(),
 });

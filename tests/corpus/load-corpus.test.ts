@@ -54,6 +54,15 @@ describe('loadCorpus with bad files', () => {
     await expect(loadCorpus(dir)).rejects.toThrow(/No readable article.*empty\.md/);
   });
 
+  it('accepts any short kind in front matter (essay, report) and reports an over-long one by file', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'essay.md'), '---\ntitle: An essay\nkind: essay\n---\nWhat I worked on growing up was writing.\n');
+    await writeFile(path.join(dir, 'long.md'), `---\ntitle: Long kind\nkind: ${'x'.repeat(41)}\n---\nText.\n`);
+    const { articles, errors } = await loadCorpus(dir);
+    expect(articles.map((a) => a.meta.kind)).toEqual(['essay']);
+    expect(errors.map((e) => e.message).join('\n')).toMatch(/long\.md: .*kind/);
+  });
+
   it('rejects two files that claim the same id', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'a.md'), '---\nid: same\ntitle: A\n---\nText A.\n');
