@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   console.log('judge                               split   n    accuracy precision recall  wrong');
   const judges: Array<[string, (p: (typeof pairs)[number]) => boolean]> = [
     ['offline (threshold 0.65)', (p) => scoreSupport(p.statement, p.cited).level === 'supported'],
-    ['offline + GloVe soft match (0.75)', (p) => scoreSupport(p.statement, p.cited, { similarity, threshold: 0.75 }).level === 'supported'],
+    ['offline + GloVe alignment', (p) => scoreSupport(p.statement, p.cited, { cosine: similarity }).level === 'supported'],
   ];
   const config = loadConfig(process.env);
   if (config.openaiApiKey || config.openaiBaseUrl) {

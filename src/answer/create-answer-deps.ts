@@ -2,9 +2,11 @@ import type { Config } from '../config/load-config.js';
 import type { EmbedderDeps } from '../embeddings/create-embedder.js';
 import { createOpenAIClient } from '../embeddings/create-openai-client.js';
 import { GloveEmbedder } from '../embeddings/glove-embedder.js';
-import { loadGloveVectors } from '../embeddings/glove-vectors.js';
+import { loadGloveVectors, type GloveVectors } from '../embeddings/glove-vectors.js';
+import type { Retriever } from '../retrieval/create-retriever.js';
 import { loadRetriever } from '../retrieval/load-retriever.js';
 import type { AnswerDeps } from './answer-question.js';
+import { judgeKnowledge } from './citations/judge-knowledge.js';
 import { createLlmCondenser } from './conversation/llm-condenser.js';
 import { withCircuitBreaker } from './generators/circuit-breaker.js';
 import { createExtractiveGenerator } from './generators/extractive-generator.js';
@@ -16,19 +18,23 @@ export function generatorKind(config: Config): 'extractive' | 'llm' {
   return config.generator ?? (config.openaiApiKey || config.openaiBaseUrl ? 'llm' : 'extractive');
 }
 
+/** The word vectors answering and judging use: the offline embedder's own, or (for an index built with OpenAI) a copy loaded once. */
+export async function wordVectorsFor(retriever: Retriever, config: Config, outside: EmbedderDeps = {}): Promise<GloveVectors> {
+  const { embedder } = retriever.index;
+  return embedder instanceof GloveEmbedder ? embedder.vectors : loadGloveVectors(config.cacheDir, outside.log);
+}
+
 /** Wires retrieval and the configured generator into what answerQuestion needs. */
 export async function createAnswerDeps(config: Config, outside: EmbedderDeps = {}): Promise<AnswerDeps> {
   const retriever = await loadRetriever(config, outside);
-  // The offline embedder already holds the word vectors; load a second copy only for an index built with OpenAI.
-  const { embedder } = retriever.index;
-  const wordVectors = embedder instanceof GloveEmbedder ? embedder.vectors : await loadGloveVectors(config.cacheDir, outside.log);
+  const wordVectors = await wordVectorsFor(retriever, config, outside);
   const extractive = createExtractiveGenerator();
   if (generatorKind(config) === 'extractive') return { retriever, generator: extractive, wordVectors };
   const [client, prompts] = await Promise.all([createOpenAIClient(config, outside.fetch), loadPrompts(config.promptsDir)]);
   return {
     retriever,
     wordVectors,
-    generator: withCircuitBreaker(createLlmGenerator({ client, model: config.openaiModel, prompts, timeoutMs: config.openaiTimeoutMs }), {
+    generator: withCircuitBreaker(createLlmGenerator({ client, model: config.openaiModel, prompts, timeoutMs: config.openaiTimeoutMs, judge: judgeKnowledge(wordVectors) }), {
       failuresToOpen: config.llmFailuresToOpen,
       cooldownMs: config.llmCooldownMs,
     }),

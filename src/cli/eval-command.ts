@@ -6,6 +6,10 @@ import { loadConfig } from '../config/load-config.js';
 import { UsageError } from '../errors/wedge-error.js';
 import { httpTarget, inProcessTarget } from '../eval/eval-target.js';
 import { judgeAccuracy, readSupportDataset } from '../eval/judge/support-dataset.js';
+import { judgeLlmStyleAnswers, readLlmStyleAnswers, type LlmStyleResult } from '../eval/judge/llm-style-answers.js';
+import { offlineJudge } from '../eval/score/score-answers.js';
+import { judgeKnowledge } from '../answer/citations/judge-knowledge.js';
+import { loadGloveVectors, type GloveVectors } from '../embeddings/glove-vectors.js';
 import { readJsonl, steelmanQuestionSchema, unanswerableSchema } from '../eval/question-sets.js';
 import { renderHtmlReport } from '../eval/report/render-html-report.js';
 import { readRetrievalDataset } from '../eval/retrieval-dataset.js';
@@ -16,7 +20,7 @@ import type { CliIo } from './cli-io.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { resolvePaths } from './resolve-paths.js';
 
-type Measured = EvalReport & { judge: { heldOutAccuracy: number; devAccuracy: number; heldOutItems: number } };
+type Measured = EvalReport & { judge: { heldOutAccuracy: number; devAccuracy: number; heldOutItems: number; llmStyle: LlmStyleResult } };
 
 /**
  * The gates CI enforces, each with the figure it reads. Defaults are the measured level of the
@@ -36,6 +40,7 @@ export const EVAL_GATES: Record<string, { read: (r: Measured) => number; fallbac
   'min-declined': { read: (r) => r.abstention.declined, fallback: 0.92, label: 'unanswerable questions declined' },
   'min-steelman': { read: (r) => r.steelman.bothSides, fallback: 1, label: 'steelman questions with both sides' },
   'min-judge-accuracy': { read: (r) => r.judge.heldOutAccuracy, fallback: 0.94, label: 'offline judge accuracy (held-out)' },
+  'min-judge-llm-style': { read: (r) => r.judge.llmStyle.accuracy, fallback: 0.76, label: 'judge accuracy on LLM-style answers' },
 };
 
 const stanceSchema = z.object({ sentence: z.string(), stance: z.enum(['pro', 'con', 'neutral']) });
@@ -44,7 +49,7 @@ const stanceSchema = z.object({ sentence: z.string(), stance: z.enum(['pro', 'co
 export async function runEvalCommand(args: string[], io: CliIo): Promise<number> {
   const gateFlags = Object.fromEntries(Object.keys(EVAL_GATES).map((name) => [name, { type: 'string' as const }]));
   const { values } = parseCommandArgs('eval', args, {
-    dataset: { type: 'string' }, unanswerable: { type: 'string' }, steelman: { type: 'string' }, support: { type: 'string' }, stance: { type: 'string' },
+    dataset: { type: 'string' }, unanswerable: { type: 'string' }, steelman: { type: 'string' }, support: { type: 'string' }, 'support-llm': { type: 'string' }, stance: { type: 'string' },
     json: { type: 'boolean' }, html: { type: 'string' }, url: { type: 'string' }, index: { type: 'string' }, generator: { type: 'string' }, ...gateFlags,
   });
   const get = (name: string) => values[name as keyof typeof values] as string | undefined;
@@ -59,18 +64,26 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   const url = get('url');
   if (url && !/^https?:\/\//.test(url)) throw new UsageError(`eval: --url must be an http(s) URL, got "${url}"`);
   let target;
+  let vectors: GloveVectors;
   if (url) {
     target = httpTarget(url);
+    vectors = await loadGloveVectors(config.cacheDir);
   } else {
     await prepareIndex(config, { log: (line) => io.stderr(`${line}\n`) });
-    target = inProcessTarget(await createAnswerDeps(config));
+    const deps = await createAnswerDeps(config);
+    target = inProcessTarget(deps);
+    vectors = deps.wordVectors!;
   }
+  // One judge with one knowledge for every figure: the support pairs, LLM-style answers and wedge's own answers.
+  const knowledge = judgeKnowledge(vectors);
   const pairs = await readSupportDataset(file('support', 'evals/support.jsonl'));
-  const verdict = (p: (typeof pairs)[number]) => scoreSupport(p.statement, p.cited).level === 'supported';
+  const verdict = (p: (typeof pairs)[number]) => scoreSupport(p.statement, p.cited, knowledge).level === 'supported';
   // The gate reads the split written after the last round of tuning; "test" was held out once and has been looked at since.
   const heldOut = judgeAccuracy(pairs.filter((p) => p.split === 'holdout'), verdict);
   const devAccuracy = judgeAccuracy(pairs.filter((p) => p.split !== 'holdout'), verdict).accuracy;
-  const report: Measured = { ...await runAnswerEval(target, sets), judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n } };
+  const judge = offlineJudge(knowledge);
+  const llmStyle = await judgeLlmStyleAnswers(await readLlmStyleAnswers(file('support-llm', 'evals/support-llm.jsonl')), await target.docs(), judge);
+  const report: Measured = { ...await runAnswerEval(target, sets, judge), judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n, llmStyle } };
   const results = Object.entries(EVAL_GATES).map(([name, gate]) => {
     const raw = get(name);
     const min = raw === undefined ? gate.fallback : Number(raw);
@@ -99,6 +112,8 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
       io.stdout(`      gold quote cited: dev ${dev.goldCited.toFixed(3)} (${dev.answerable} questions), holdout ${holdout.goldCited.toFixed(3)} (${holdout.answerable})\n`);
       io.stdout(`      unanswerable declined: dev ${dev.declined.toFixed(3)} (${dev.unanswerable} questions), holdout ${holdout.declined.toFixed(3)} (${holdout.unanswerable})\n`);
     }
+    const style = report.judge.llmStyle;
+    io.stdout(`      judge on LLM-style answers: ${style.n} statements, supported recall ${style.supportedRecall.toFixed(3)}, misparsed ${style.misparsed}; ${Object.entries(style.byKind).map(([kind, k]) => `${kind} ${k.correct}/${k.n}`).join(', ')}\n`);
     for (const side of report.steelman.sides) io.stdout(`      steelman side “${side.label}”: ${side.passagesCited} passages cited, ${side.stanceAgrees}/${side.labelled} labelled ones agree with the side\n`);
     if (report.failures.length) io.stdout(`\nItems that missed:\n${report.failures.map((f) => `  ${f}`).join('\n')}\n`);
   }

@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { judgeKnowledge } from '../answer/citations/judge-knowledge.js';
+import { wordVectorsFor } from '../answer/create-answer-deps.js';
 import { loadConfig } from '../config/load-config.js';
 import { DataFileError, UsageError } from '../errors/wedge-error.js';
 import { readJsonl } from '../eval/question-sets.js';
@@ -28,8 +30,9 @@ export async function runScoreCommand(args: string[], io: CliIo): Promise<number
   const config = resolvePaths(loadConfig(io.env, { indexDir: values.index }), io.cwd);
   const items = await readItems(path.resolve(io.cwd, positionals[0]!));
   // The index's own copy of the articles (either store), validated as the server reads it.
-  const { docs } = (await loadRetriever(config)).index;
-  const judge = judgeName === 'llm' ? await createLlmJudgeFromConfig(config) : offlineJudge();
+  const retriever = await loadRetriever(config);
+  const { docs } = retriever.index;
+  const judge = judgeName === 'llm' ? await createLlmJudgeFromConfig(config) : offlineJudge(judgeKnowledge(await wordVectorsFor(retriever, config)));
   const report = await scoreAnswers(items, docs, judge);
   if (values.html) {
     const { items: _items, ...metrics } = report.aggregate;

@@ -94,7 +94,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   app.post('/api/chat', chatRoute(deps, onResult));
   app.post('/api/search', searchRoute(retriever));
-  app.post('/api/score', scoreRoute(retriever));
+  app.post('/api/score', scoreRoute(deps));
   app.route('/api/documents', documentsRoutes(retriever));
   app.route('/v1', openaiRoutes(deps, clock, onResult));
   if (options.slack) app.route('/slack', slackRoutes({ ...options.slack, now: clock }));

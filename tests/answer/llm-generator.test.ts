@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answerQuestion, type AnswerDeps } from '../../src/answer/answer-question.js';
 import { createAnswerDeps } from '../../src/answer/create-answer-deps.js';
+import { judgeKnowledge } from '../../src/answer/citations/judge-knowledge.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { offlineJudge, scoreAnswer } from '../../src/eval/score/score-answers.js';
 import { defaultRetriever } from '../helpers/default-index.js';
 import { startFakeOpenAI, type RecordedRequest } from '../helpers/fake-openai-server.js';
 
@@ -31,6 +33,25 @@ afterAll(() => fake.close());
 beforeEach(() => { fake.requests.length = 0; fake.queue.length = 0; });
 
 describe('the llm generator against a fake OpenAI-compatible server', () => {
+  it('shows only claims that wedge score judges the same way, and drops reversed facts and strengthened hedges', async () => {
+    fake.queue.push((request) => reply({ abstain: false, claims: [
+      { text: 'Russia supplies technology and capital, while China offers raw materials and energy.', passages: [idWith(request, 'raw materials and energy')] },
+      { text: 'Russia provides raw materials and energy, while China supplies technology and capital.', passages: [idWith(request, 'raw materials and energy')] },
+      { text: 'Moscow simply cannot afford to abandon Beijing.', passages: [idWith(request, 'could not afford')] },
+    ] }));
+    const result = await ask('Russia supplies raw materials and energy, China offers technology: why could Moscow not afford to ditch Beijing?');
+    expect(result.degraded).toBeUndefined();
+    expect(result.answer).not.toMatch(/Russia supplies technology/);
+    expect(result.answer).toMatch(/Russia provides raw materials and energy/);
+    const scored = await scoreAnswer({ id: 'a', answer: result.answer, citations: result.citations }, new Map([...bodies].map(([id, body]) => [id, { body }])), offlineJudge(judgeKnowledge(deps.wordVectors)));
+    expect(scored.statements.length).toBe(result.citations.length);
+    scored.statements.forEach((statement, i) => {
+      expect(statement.citations).toEqual([i + 1]);
+      expect(statement.level).toBe(result.citations[i]!.support);
+      expect(statement.level).not.toBe('unsupported');
+    });
+  });
+
   it('turns a good structured reply into claims cited by the verbatim source sentence that supports each', async () => {
     fake.queue.push((request) => reply({ abstain: false, claims: [
       { text: 'If the US blockaded the Strait of Malacca, Russia would be China\'s only reliable energy supplier.', passages: [idWith(request, 'Strait of Malacca')] },

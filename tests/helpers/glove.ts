@@ -8,3 +8,9 @@ export async function gloveEmbedder(): Promise<GloveEmbedder> {
   vectors ??= loadGloveVectors('indexes/.cache');
   return new GloveEmbedder(await vectors);
 }
+
+/** The shared word vectors themselves (loaded once per test file). */
+export function sharedGlove(): Promise<GloveVectors> {
+  vectors ??= loadGloveVectors('indexes/.cache');
+  return vectors;
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { UpstreamError } from '../../errors/wedge-error.js';
 import type { Hit } from '../../retrieval/hit.js';
 import type { Citation, Side } from '../answer-result.js';
+import type { JudgeKnowledge } from '../citations/align-terms.js';
 import { verifyClaim, type VerifiedSource } from '../citations/verify-claim.js';
 import { sourceName, toCitations, type DocLookup } from '../evidence.js';
 import type { AnswerGenerator, Draft, GenerateInput } from './answer-generator.js';
@@ -26,8 +27,8 @@ export interface LlmGeneratorOptions {
   model: string;
   prompts: Prompts;
   timeoutMs: number;
-  /** IDF of lexical terms, for support scoring. */
-  idf?: (term: string) => number;
+  /** What the support judge knows (word vectors); the same knowledge `wedge score` judges with. */
+  judge?: JudgeKnowledge;
 }
 
 function fencePassages(passages: Array<[string, Hit]>, docs: DocLookup): string {
@@ -95,7 +96,7 @@ export function createLlmGenerator(options: LlmGeneratorOptions): AnswerGenerato
       const verified: VerifiedSource[] = [];
       const cite = (text: string, ids: string[]): number | undefined => {
         const cited = ids.map((id) => byId.get(id.trim())).filter((hit): hit is Hit => !!hit);
-        const source = cited.length ? verifyClaim(text, cited, input.docs, { idf: input.idf ?? options.idf }) : undefined;
+        const source = cited.length ? verifyClaim(text, cited, input.docs, options.judge) : undefined;
         if (!source || source.support.level === 'unsupported') return undefined;
         const existing = verified.findIndex((v) => v.hit.docId === source.hit.docId && v.start === source.start && v.end === source.end);
         if (existing >= 0) return existing + 1;

@@ -20,7 +20,7 @@ export const answerItemSchema = z.object({
 export type AnswerItem = z.infer<typeof answerItemSchema>;
 
 /** One statement of an answer and its verdict. */
-export interface ScoredStatement { text: string; citations: number[]; supported: boolean; score: number; reason: string }
+export interface ScoredStatement { text: string; citations: number[]; supported: boolean; score: number; reason: string; level?: 'supported' | 'partial' | 'unsupported' }
 
 /** Per-item scores; every rate is 0–1. */
 export interface ScoredItem {

@@ -1,16 +1,16 @@
-import { scoreSupport, type SupportOptions } from '../../answer/citations/score-support.js';
+import { scoreSupport, type SupportOptions, type SupportScore } from '../../answer/citations/score-support.js';
 import type { AnswerItem, ScoredItem, ScoredStatement } from './answer-item.js';
 import { locateQuote } from './locate-quote.js';
 import { splitStatements } from './split-statements.js';
 
 /** Decides whether source text supports a statement; the offline judge by default, an LLM judge when chosen. */
-export type SupportJudge = (statement: string, source: string) => Promise<{ supported: boolean; score: number; reason: string }>;
+export type SupportJudge = (statement: string, source: string) => Promise<{ supported: boolean; score: number; reason: string; level?: SupportScore['level'] }>;
 
-/** The offline judge: scoreSupport's entailment proxy. */
+/** The offline judge: the same scoreSupport that verifies the LLM generator's claims, with the same knowledge. */
 export function offlineJudge(options: SupportOptions = {}): SupportJudge {
   return async (statement, source) => {
     const result = scoreSupport(statement, source, options);
-    return { supported: result.level === 'supported', score: result.score, reason: result.reason };
+    return { supported: result.level === 'supported', score: result.score, reason: result.reason, level: result.level };
   };
 }
 
@@ -39,7 +39,7 @@ export async function scoreAnswer(item: AnswerItem, docs: Map<string, { body: st
   const faithful: boolean[] = [];
   for (const statement of splitStatements(item.answer)) {
     const quotes = statement.citations.map(quoteOf).filter((q): q is string => !!q);
-    const verdict = quotes.length ? await judge(statement.text, quotes.join(' ')) : { supported: false, score: 0, reason: statement.citations.length ? 'its citations are not valid quotes' : 'no citation' };
+    const verdict = quotes.length ? await judge(statement.text, quotes.join(' ')) : { supported: false, score: 0, level: 'unsupported' as const, reason: statement.citations.length ? 'its citations are not valid quotes' : 'no citation' };
     statements.push({ ...statement, ...verdict });
     // ALCE precision: a citation counts when the statement is supported and the citation is not irrelevant
     // (irrelevant = it does not support alone, and the others support without it).

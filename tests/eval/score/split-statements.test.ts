@@ -35,3 +35,32 @@ describe('splitStatements with quotations', () => {
     ]);
   });
 });
+
+describe('splitStatements with citation markers as chat models write them', () => {
+  const expected = [{ text: 'Russia needs China.', citations: [1] }, { text: 'Trade is large.', citations: [2] }];
+  it('gives a marker after the full stop to the sentence before it', () => {
+    expect(splitStatements('Russia needs China. [1] Trade is large. [2]')).toEqual(expected);
+  });
+  it('gives a marker before the full stop to its own sentence', () => {
+    expect(splitStatements('Russia needs China [1]. Trade is large [2].')).toEqual(expected);
+  });
+  it('reads footnote markers and drops footnote definitions', () => {
+    expect(splitStatements('Russia needs China.[^1] Trade is large.[^2]\n\n[^1]: Paulsen, The Diplomat.\n[^2]: Asia Times.')).toEqual(expected);
+  });
+  it('reads adjacent markers, lists and ranges as every number they name', () => {
+    expect(splitStatements('One point. [1][2] Two points [1, 3]. Three points. [2-4]')).toEqual([
+      { text: 'One point.', citations: [1, 2] },
+      { text: 'Two points.', citations: [1, 3] },
+      { text: 'Three points.', citations: [2, 3, 4] },
+    ]);
+  });
+  it('gives a marker at the start of a line to the sentence after it, never to the line before', () => {
+    expect(splitStatements('Russia needs China.\n[2] Trade is large.')).toEqual([
+      { text: 'Russia needs China.', citations: [] },
+      { text: 'Trade is large.', citations: [2] },
+    ]);
+  });
+  it('does not expand a range of absurd length', () => {
+    expect(splitStatements('A claim. [1-100000]')).toEqual([{ text: 'A claim.', citations: [1] }]);
+  });
+});
