@@ -20,7 +20,7 @@ import type { CliIo } from './cli-io.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { resolvePaths } from './resolve-paths.js';
 
-type Measured = EvalReport & { judge: { heldOutAccuracy: number; devAccuracy: number; heldOutItems: number; llmStyle: LlmStyleResult } };
+type Measured = EvalReport & { judge: { heldOutAccuracy: number; devAccuracy: number; heldOutItems: number; llmStyle: LlmStyleResult; llmStyleHoldout: LlmStyleResult } };
 
 /**
  * The gates CI enforces, each with the figure it reads. Defaults are the measured level of the
@@ -40,7 +40,8 @@ export const EVAL_GATES: Record<string, { read: (r: Measured) => number; fallbac
   'min-declined': { read: (r) => r.abstention.declined, fallback: 0.92, label: 'unanswerable questions declined' },
   'min-steelman': { read: (r) => r.steelman.bothSides, fallback: 1, label: 'steelman questions with both sides' },
   'min-judge-accuracy': { read: (r) => r.judge.heldOutAccuracy, fallback: 0.94, label: 'offline judge accuracy (held-out)' },
-  'min-judge-llm-style': { read: (r) => r.judge.llmStyle.accuracy, fallback: 0.76, label: 'judge accuracy on LLM-style answers' },
+  'min-judge-llm-style': { read: (r) => r.judge.llmStyle.accuracy, fallback: 0.91, label: 'judge accuracy, LLM-style answers (dev)' },
+  'min-judge-llm-holdout': { read: (r) => r.judge.llmStyleHoldout.accuracy, fallback: 0.76, label: 'judge accuracy, LLM-style answers (held-out)' },
 };
 
 const stanceSchema = z.object({ sentence: z.string(), stance: z.enum(['pro', 'con', 'neutral']) });
@@ -49,7 +50,7 @@ const stanceSchema = z.object({ sentence: z.string(), stance: z.enum(['pro', 'co
 export async function runEvalCommand(args: string[], io: CliIo): Promise<number> {
   const gateFlags = Object.fromEntries(Object.keys(EVAL_GATES).map((name) => [name, { type: 'string' as const }]));
   const { values } = parseCommandArgs('eval', args, {
-    dataset: { type: 'string' }, unanswerable: { type: 'string' }, steelman: { type: 'string' }, support: { type: 'string' }, 'support-llm': { type: 'string' }, stance: { type: 'string' },
+    dataset: { type: 'string' }, unanswerable: { type: 'string' }, steelman: { type: 'string' }, support: { type: 'string' }, 'support-llm': { type: 'string' }, 'support-llm-holdout': { type: 'string' }, stance: { type: 'string' },
     json: { type: 'boolean' }, html: { type: 'string' }, url: { type: 'string' }, index: { type: 'string' }, generator: { type: 'string' }, ...gateFlags,
   });
   const get = (name: string) => values[name as keyof typeof values] as string | undefined;
@@ -82,8 +83,10 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   const heldOut = judgeAccuracy(pairs.filter((p) => p.split === 'holdout'), verdict);
   const devAccuracy = judgeAccuracy(pairs.filter((p) => p.split !== 'holdout'), verdict).accuracy;
   const judge = offlineJudge(knowledge);
-  const llmStyle = await judgeLlmStyleAnswers(await readLlmStyleAnswers(file('support-llm', 'evals/support-llm.jsonl')), await target.docs(), judge);
-  const report: Measured = { ...await runAnswerEval(target, sets, judge), judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n, llmStyle } };
+  const llmStyleOf = async (flag: string, fallback: string) => judgeLlmStyleAnswers(await readLlmStyleAnswers(file(flag, fallback)), await target.docs(), judge);
+  const llmStyle = await llmStyleOf('support-llm', 'evals/support-llm.jsonl');
+  const llmStyleHoldout = await llmStyleOf('support-llm-holdout', 'evals/support-llm-holdout.jsonl');
+  const report: Measured = { ...await runAnswerEval(target, sets, judge), judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n, llmStyle, llmStyleHoldout } };
   const results = Object.entries(EVAL_GATES).map(([name, gate]) => {
     const raw = get(name);
     const min = raw === undefined ? gate.fallback : Number(raw);
@@ -112,8 +115,9 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
       io.stdout(`      gold quote cited: dev ${dev.goldCited.toFixed(3)} (${dev.answerable} questions), holdout ${holdout.goldCited.toFixed(3)} (${holdout.answerable})\n`);
       io.stdout(`      unanswerable declined: dev ${dev.declined.toFixed(3)} (${dev.unanswerable} questions), holdout ${holdout.declined.toFixed(3)} (${holdout.unanswerable})\n`);
     }
-    const style = report.judge.llmStyle;
-    io.stdout(`      judge on LLM-style answers: ${style.n} statements, supported recall ${style.supportedRecall.toFixed(3)}, misparsed ${style.misparsed}; ${Object.entries(style.byKind).map(([kind, k]) => `${kind} ${k.correct}/${k.n}`).join(', ')}\n`);
+    for (const [split, style] of [['dev', report.judge.llmStyle], ['held-out', report.judge.llmStyleHoldout]] as const) {
+      io.stdout(`      judge on LLM-style answers (${split}): ${style.n} statements, supported recall ${style.supportedRecall.toFixed(3)}, misparsed ${style.misparsed}; ${Object.entries(style.byKind).map(([kind, k]) => `${kind} ${k.correct}/${k.n}`).join(', ')}\n`);
+    }
     for (const side of report.steelman.sides) io.stdout(`      steelman side “${side.label}”: ${side.passagesCited} passages cited, ${side.stanceAgrees}/${side.labelled} labelled ones agree with the side\n`);
     if (report.failures.length) io.stdout(`\nItems that missed:\n${report.failures.map((f) => `  ${f}`).join('\n')}\n`);
   }

@@ -41,7 +41,7 @@ describe('the llm generator against a fake OpenAI-compatible server', () => {
     ] }));
     const result = await ask('Russia supplies raw materials and energy, China offers technology: why could Moscow not afford to ditch Beijing?');
     expect(result.degraded).toBeUndefined();
-    expect(result.answer).not.toMatch(/Russia supplies technology/);
+    expect(result.answer, JSON.stringify(result.citations.map((c) => [c.quote, c.support]))).not.toMatch(/Russia supplies technology/);
     expect(result.answer).toMatch(/Russia provides raw materials and energy/);
     const scored = await scoreAnswer({ id: 'a', answer: result.answer, citations: result.citations }, new Map([...bodies].map(([id, body]) => [id, { body }])), offlineJudge(judgeKnowledge(deps.wordVectors)));
     expect(scored.statements.length).toBe(result.citations.length);

@@ -30,7 +30,7 @@ export function alignTerms(claim: Term[], source: Term[], knowledge: JudgeKnowle
     if (seen.has(term.stem)) continue;
     seen.add(term.stem);
     const weight = idf(term.stem);
-    const exact = byStem.get(term.stem);
+    const exact = byStem.get(term.stem) ?? source.find((other) => !other.name && sameRoot(term.stem, other.stem));
     if (exact) { alignments.push({ term, to: exact, match: 1, weight }); continue; }
     if (term.name) {
       const alias = entityAliases(term.stem).map((stem) => byStem.get(stem)).find((t) => t);
@@ -47,6 +47,20 @@ export function alignTerms(claim: Term[], source: Term[], knowledge: JudgeKnowle
     alignments.push(bestCosine >= alignMin ? { term, to: best, match: bestCosine, weight } : { term, match: 0, weight });
   }
   return alignments;
+}
+
+// Negative prefixes that mean the same thing on the same root: "mistrusts" / "distrusts".
+const NEGATIVE_PREFIX = /^(?:dis|mis|un|in|im|non)/;
+
+/**
+ * Two stems of one word family that Porter leaves apart: one extends the other ("strong" / "strongli",
+ * "complementar" / "complementari"), or both carry a negative prefix on the same root.
+ */
+export function sameRoot(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 5 && long.startsWith(short) && long.length - short.length <= 3) return true;
+  const [ra, rb] = [a.replace(NEGATIVE_PREFIX, ''), b.replace(NEGATIVE_PREFIX, '')];
+  return ra !== a && rb !== b && ra === rb && ra.length >= 4;
 }
 
 /** The weighted share of the claim's content that the source states (0–1). */

@@ -2,8 +2,8 @@ import type { Alignment } from './align-terms.js';
 import type { JudgedText } from './judge-terms.js';
 
 // Connectives with the cause before them ("A led to B") and with the cause after them ("B because of A").
-const FORWARD = ['led to', 'leads to', 'lead to', 'leading to', 'caused', 'causes', 'cause', 'resulted in', 'results in', 'result in', 'drove', 'drives', 'drive', 'pushed', 'pushes', 'triggered', 'triggers', 'prompted', 'prompts', 'produced', 'produces', 'forced', 'forces', 'so that', 'therefore', 'thus', 'hence'];
-const BACKWARD = ['because of', 'because', 'due to', 'owing to', 'thanks to', 'as a result of', 'as a consequence of', 'caused by', 'driven by', 'pushed by', 'triggered by', 'prompted by', 'forced by', 'stems from', 'stemmed from', 'stem from', 'results from', 'resulted from', 'result of', 'consequence of', 'follows from', 'arises from'];
+const FORWARD = ['led to', 'leads to', 'lead to', 'leading to', 'caused', 'causes', 'cause', 'resulted in', 'results in', 'result in', 'drove', 'drives', 'drive', 'pushed', 'pushes', 'triggered', 'triggers', 'prompted', 'prompts', 'produced', 'produces', 'forced', 'forces', 'so that', 'therefore', 'thus', 'hence', 'gave rise to', 'given rise to', 'give rise to', 'gives rise to', 'brought about', 'brought', 'brings', 'contributed to', 'contributes to', 'fuelled', 'fueled', 'spurred', 'sparked', 'encourages', 'encouraged', 'encourage'];
+const BACKWARD = ['because of', 'because', 'due to', 'owing to', 'thanks to', 'as a result of', 'as a consequence of', 'caused by', 'driven by', 'pushed by', 'triggered by', 'prompted by', 'forced by', 'stems from', 'stemmed from', 'stem from', 'results from', 'resulted from', 'result of', 'consequence of', 'follows from', 'arises from', 'exacerbated by', 'fuelled by', 'fueled by', 'spurred by', 'sparked by', 'brought about by', 'in response to', 'in reaction to'];
 const CUES = [...FORWARD.map((cue) => ({ cue: cue.split(' '), forward: true })), ...BACKWARD.map((cue) => ({ cue: cue.split(' '), forward: false }))]
   .sort((a, b) => b.cue.length - a.cue.length);
 

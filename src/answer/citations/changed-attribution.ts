@@ -1,11 +1,11 @@
 import { foldText } from '../../text/fold-text.js';
 
 // Verbs that report what someone said or thinks.
-const REPORTING = 'says|said|say|argues|argued|argue|believes|believed|believe|writes|wrote|write|notes|noted|warns|warned|claims|claimed|thinks|thought|told|tells|contends|contended|insists|insisted|suggests|suggested|asserts|asserted|states|stated|observes|observed|explains|explained|maintains|maintained|concludes|concluded|added|adds|stresses|stressed|points out|pointed out|predicts|predicted|fears|feared|hopes|hoped|recalls|recalled|acknowledges|acknowledged|admits|admitted|calls|called';
+const REPORTING = 'says|said|say|argues|argued|argue|believes|believed|believe|writes|wrote|write|notes|noted|warns|warned|claims|claimed|thinks|thought|told|tells|contends|contended|insists|insisted|suggests|suggested|asserts|asserted|states|stated|observes|observed|explains|explained|maintains|maintained|concludes|concluded|added|adds|stresses|stressed|points out|pointed out|predicts|predicted|fears|feared|hopes|hoped|recalls|recalled|acknowledges|acknowledged|admits|admitted|calls|called|describes|described|declares|declared|announced|announces|urged|urges|accused|accuses';
 const NAME = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|bin|al))*";
 // "Paulsen argues", "Jin Canrong, a professor, says", "…, says Paulsen", "according to Paulsen", "in Paulsen's view".
 const SPEAKER_PATTERNS = [
-  new RegExp(`(${NAME})(?:\\s*,[^,]{1,80},)?\\s+(?:${REPORTING})\\b`, 'gu'),
+  new RegExp(`(${NAME})(?:\\s*,[^,]{1,80},)?\\s+(?:has\\s+|had\\s+|have\\s+|once\\s+|also\\s+)?(?:${REPORTING})\\b`, 'gu'),
   new RegExp(`[,”"]\\s*(?:${REPORTING})\\s+(${NAME})`, 'gu'),
   new RegExp(`\\b(?:according to|in the view of|in the words of)\\s+(${NAME})`, 'giu'),
   new RegExp(`\\b[Ii]n\\s+(${NAME})[’']s\\s+(?:view|words|opinion|telling|account)`, 'gu'),

@@ -5,8 +5,8 @@ import { stemWord, tokenizeWords } from '../../text/tokenize-words.js';
 /** A content word of a claim or source: its folded form, stem, token position, clause, and whether it is written as a name. */
 export interface Term { word: string; stem: string; at: number; clause: number; name: boolean }
 
-/** A text as the judge reads it: every folded token, and the content terms among them. */
-export interface JudgedText { text: string; tokens: string[]; terms: Term[] }
+/** A text as the judge reads it: every folded token, the content terms among them, and the tokens punctuation precedes. */
+export interface JudgedText { text: string; tokens: string[]; terms: Term[]; punctuated: Set<number> }
 
 // Adverbs that intensify or connect but state nothing the source must also state ("simply", "indeed").
 const EMPTY_ADVERBS = new Set(['simply', 'really', 'actually', 'indeed', 'even', 'still', 'already', 'quite', 'merely', 'essentially', 'basically', 'thus', 'therefore', 'moreover', 'furthermore', 'additionally', 'meanwhile', 'however', 'also']);
@@ -20,20 +20,29 @@ function namesOf(text: string): Set<string> {
 }
 
 /**
- * Tokens and content terms of a text; clauses are counted at ";", at "while"/"whereas"/"but", and at a comma
- * followed by "and", so parallel clauses ("A sells X, while B buys Y") can be compared one by one.
+ * Tokens and content terms of a text. Clauses are counted at a sentence's end, at ";", at "while"/"whereas"/"but", at a comma
+ * followed by "and" or "with", and at "and" before a name that acts ("… and China boasts"), so parallel
+ * clauses ("A sells X, while B buys Y") can be compared one by one.
  */
 export function readText(text: string): JudgedText {
   const folded = foldText(text);
   const names = namesOf(text);
   const tokens = tokenizeWords(text);
   const breaks = new Set<number>();
+  const punctuated = new Set<number>();
+  const isName = (i: number) => names.has(tokens[i] ?? '') && !STOPWORDS.has(tokens[i]!);
+  const acts = (i: number) => isName(i) && !!tokens[i + 1] && !isName(i + 1) && !/^(and|or|of|nor)$/.test(tokens[i + 1]!);
   let index = 0;
   // Token positions that begin a clause, found from the punctuation before each token.
+  let last = 0;
   for (const match of folded.matchAll(/[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu)) {
-    const before = folded.slice(Math.max(0, match.index - 3), match.index);
+    const gap = folded.slice(last, match.index);
+    last = match.index + match[0].length;
     const word = tokens[index];
-    if (/;\s*$/.test(before) || (word && CLAUSE_OPENERS.has(word)) || (/,\s*$/.test(before) && word === 'and')) breaks.add(index);
+    if (index > 0 && /[^\s'"-]/.test(gap)) punctuated.add(index);
+    const comma = /,\s*$/.test(gap);
+    if (/[;.!?]["”’')\]]*\s*$/.test(gap) || (word && CLAUSE_OPENERS.has(word)) || (comma && (word === 'and' || word === 'with'))) breaks.add(index);
+    else if (word === 'and' && !isName(index - 1) && acts(index + 1)) breaks.add(index);
     index += 1;
   }
   const terms: Term[] = [];
@@ -43,5 +52,5 @@ export function readText(text: string): JudgedText {
     if (STOPWORDS.has(word) || EMPTY_ADVERBS.has(word) || CLAUSE_OPENERS.has(word) || /^\d/.test(word)) return;
     terms.push({ word, stem: stemWord(word), at, clause, name: names.has(word) });
   });
-  return { text, tokens, terms };
+  return { text, tokens, terms, punctuated };
 }

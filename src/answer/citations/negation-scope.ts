@@ -3,7 +3,8 @@ import { STOPWORDS } from '../../text/stopwords.js';
 import { stemWord, tokenizeWords } from '../../text/tokenize-words.js';
 
 // "not least", "not only", "not just" add emphasis, they do not negate.
-const CUE = /\b(?:not(?!\s+(?:least|only|just|merely))|no(?:\s+longer)?|never|none|nor|cannot|without|rather\s+than|instead\s+of)\b|n't\b/g;
+// "failed to", "refused to" deny what follows as plainly as "did not".
+const CUE = /\b(?:not(?!\s+(?:least|only|just|merely))|no(?:\s+longer)?|never|none|nor|cannot|without|rather\s+than|instead\s+of|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to)\b|n't\b/g;
 /** A negation's scope ends at a clause break: punctuation (dashes spaced or long, not the hyphen of "Russia-China"). */
 const CLAUSE_BREAK = /[,;:.!?()[\]"\u201C\u201D\u2014\u2013]|\s-\s/;
 /**

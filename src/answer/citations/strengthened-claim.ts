@@ -21,12 +21,23 @@ function hedged(text: JudgedText, at: number): boolean {
 
 const ADVERB = /(?:ly|instead|rather)$/;
 
-/** Words a hedge governs: content words (not adverbs) within three tokens after it ("could, in theory, provide"), unless the hedge is negated ("could not" states a fact). */
+// Adjectives of readiness pass the hedge on to the verb after them: "may be willing to accept".
+const READINESS = new Set(['willing', 'able', 'ready', 'prepared', 'inclined', 'set', 'going', 'eager', 'poised']);
+
+/**
+ * The word a hedge governs: the first content word after it that is no adverb and no aside ("could, in
+ * theory, provide"), and past an adjective of readiness the verb it leads to; nothing when the hedge is
+ * negated ("could not" states a fact).
+ */
 function governed(text: JudgedText): Set<number> {
   const heads = new Set<number>();
   text.tokens.forEach((_, i) => {
     if (!isHedge(text.tokens, i)) return;
-    for (const t of text.terms) if (t.at > i && t.at <= i + 3 && !ADVERB.test(t.word)) heads.add(t.at);
+    for (const t of text.terms) {
+      if (t.at <= i || t.at > i + WINDOW || ADVERB.test(t.word) || text.tokens[t.at - 1] === 'in') continue;
+      heads.add(t.at);
+      if (!READINESS.has(t.word)) break;
+    }
   });
   return heads;
 }
@@ -43,7 +54,9 @@ export function strengthenedClaim(claim: JudgedText, source: JudgedText, alignme
     return `the source hedges “${to.word}” (${source.tokens.slice(Math.max(0, to.at - WINDOW), to.at + 1).join(' ')}); the claim states it as fact`;
   }
   const hedgedSource = hedgedInSource.size > 0;
-  for (const word of claim.tokens) {
+  for (const [i, word] of claim.tokens.entries()) {
+    // "For all his charm" concedes; it quantifies nothing.
+    if (word === 'all' && claim.tokens[i - 1] === 'for') continue;
     if (CERTAIN.has(word) && !sourceWords.has(word) && hedgedSource) return `the claim says “${word}” where the source hedges`;
     if (UNIVERSAL.has(word) && !sourceWords.has(word) && ![...UNIVERSAL].some((u) => sourceWords.has(u))) return `the claim says “${word}”, which the source does not`;
   }

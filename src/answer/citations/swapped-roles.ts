@@ -1,28 +1,10 @@
 import type { Alignment } from './align-terms.js';
 import type { JudgedText, Term } from './judge-terms.js';
 
-/** A claim term placed by the source term it is aligned to. */
-interface Placed { claim: Term; source: Term }
-
 // Words that join two actors without saying who does what to whom ("China and Russia", "between A and B").
 const SYMMETRIC = new Set(['and', 'or', 'with', 'between', 'versus', 'vs', 'v', 'the', 'a', 'an', 'of', 'to', 'both']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const WINDOW = 12;
-
-/** Source terms by stem, when the stem occurs once: a repeated word cannot say where its role is. */
-function uniqueStems(source: JudgedText): Map<string, Term> {
-  const counts = new Map<string, number>();
-  for (const term of source.terms) counts.set(term.stem, (counts.get(term.stem) ?? 0) + 1);
-  return new Map(source.terms.filter((t) => counts.get(t.stem) === 1).map((t) => [t.stem, t]));
-}
-
-function placedTerms(alignments: Alignment[], source: JudgedText): Placed[] {
-  const unique = uniqueStems(source);
-  return alignments.flatMap(({ term, to }) => {
-    const placed = to && unique.get(to.stem);
-    return placed ? [{ claim: term, source: placed }] : [];
-  }).sort((a, b) => a.claim.at - b.claim.at);
-}
 
 /** A passive between two positions ("is supplied by", "was driven by") reverses who acts on whom. */
 const passive = (tokens: string[], from: number, to: number) => {
@@ -32,26 +14,42 @@ const passive = (tokens: string[], from: number, to: number) => {
 };
 
 /**
- * Parallel clauses with their roles traded: "Russia supplies technology, while China offers energy"
- * against "Russia supplies energy, while China offers technology". Each clause of the claim opens with
- * its actor; the rest of that clause says, in the source, what the other actor does.
+ * The source clause a claim clause restates: where most of its aligned non-name words are. A word found in
+ * several clauses splits its vote; the winner needs 1.5 votes and no tie.
+ */
+function restatedClause(terms: Term[], keyOf: Map<string, string>, clausesOf: (stem: string) => Set<number>): number | undefined {
+  const votes = new Map<number, number>();
+  for (const term of terms) {
+    const where = term.name ? new Set<number>() : clausesOf(keyOf.get(term.stem) ?? '');
+    for (const clause of where) votes.set(clause, (votes.get(clause) ?? 0) + 1 / where.size);
+  }
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  return ranked[0] && ranked[0][1] >= 1.5 && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : undefined;
+}
+
+/**
+ * Parallel clauses with their actors traded: "Russia supplies technology, while China offers energy"
+ * against "Russia supplies energy, while China offers technology". Each clause of the claim is matched to
+ * the source clause its other words restate; two names, each in one clause of the claim, trade places
+ * when each is missing from its own clause's source and found in the other's.
  */
 export function swappedClauses(claim: JudgedText, source: JudgedText, alignments: Alignment[]): string | undefined {
-  const placed = placedTerms(alignments, source);
-  const clauses = [...new Set(placed.map((p) => p.claim.clause))];
-  if (clauses.length < 2 || new Set(source.terms.map((t) => t.clause)).size < 2) return undefined;
-  const crossed = clauses.map((clause) => {
-    const inClause = placed.filter((p) => p.claim.clause === clause);
-    const [head, ...rest] = inClause;
-    if (!head || rest.length < 2) return undefined;
-    const votes = new Map<number, number>();
-    for (const p of rest) votes.set(p.source.clause, (votes.get(p.source.clause) ?? 0) + 1);
-    const [best, count] = [...votes].sort((a, b) => b[1] - a[1])[0]!;
-    const own = votes.get(head.source.clause) ?? 0;
-    return best !== head.source.clause && count >= 2 && own < count ? head : undefined;
-  });
-  const heads = crossed.filter((head): head is Placed => !!head);
-  return heads.length >= 2 ? `the clauses about “${heads[0]!.claim.word}” and “${heads[1]!.claim.word}” trade what each does` : undefined;
+  if (new Set(source.terms.map((t) => t.clause)).size < 2) return undefined;
+  const keyOf = new Map(alignments.flatMap(({ term, to }) => (to ? [[term.stem, to.stem] as const] : [])));
+  const clausesOf = (stem: string) => new Set(source.terms.filter((t) => t.stem === stem).map((t) => t.clause));
+  const clauses = [...new Set(claim.terms.map((t) => t.clause))];
+  const restated = new Map(clauses.map((c) => [c, restatedClause(claim.terms.filter((t) => t.clause === c), keyOf, clausesOf)]));
+  // Names the claim uses in exactly one clause: "Russia sells to China, while China sells to Russia" names both in both.
+  const names = claim.terms.filter((t) => t.name && keyOf.has(t.stem) && claim.terms.every((o) => o.stem !== t.stem || o.clause === t.clause));
+  for (const a of names) {
+    for (const b of names) {
+      const [ca, cb] = [restated.get(a.clause), restated.get(b.clause)];
+      if (a.clause === b.clause || ca === undefined || cb === undefined || ca === cb) continue;
+      const [inA, inB] = [clausesOf(keyOf.get(a.stem)!), clausesOf(keyOf.get(b.stem)!)];
+      if (!inA.has(ca) && inA.has(cb) && !inB.has(cb) && inB.has(ca)) return `“${a.word}” and “${b.word}” trade places between the parallel clauses`;
+    }
+  }
+  return undefined;
 }
 
 /** Source positions of each source stem, every occurrence. */
@@ -71,14 +69,16 @@ export function swappedActors(claim: JudgedText, source: JudgedText, alignments:
   const at = occurrences(source);
   const keyOf = new Map(alignments.flatMap(({ term, to }) => (to ? [[term.stem, to.stem] as const] : [])));
   const names = claim.terms.filter((t) => t.name && keyOf.has(t.stem));
-  const linking = (tokens: string[], from: number, to: number) => new Set(tokens.slice(from + 1, to).filter((w) => !SYMMETRIC.has(w)));
+  // Linking words and pivots are not names: "China and the Soviet Union during the Cold War" links nothing.
+  const nameWords = new Set([...claim.terms, ...source.terms].filter((t) => t.name).map((t) => t.word));
+  const linking = (tokens: string[], from: number, to: number) => new Set(tokens.slice(from + 1, to).filter((w) => !SYMMETRIC.has(w) && !nameWords.has(w)));
   for (const [i, x] of names.entries()) {
     for (const y of names.slice(i + 1)) {
       const [kx, ky] = [keyOf.get(x.stem)!, keyOf.get(y.stem)!];
       if (kx === ky || x.clause !== y.clause || y.at - x.at > WINDOW) continue;
       const claimLinks = linking(claim.tokens, x.at, y.at);
       if (!claimLinks.size) continue;
-      const pivots = claim.terms.filter((t) => t.at > x.at && t.at < y.at && keyOf.has(t.stem)).map((t) => keyOf.get(t.stem)!);
+      const pivots = claim.terms.filter((t) => t.at > x.at && t.at < y.at && !t.name && keyOf.has(t.stem)).map((t) => keyOf.get(t.stem)!);
       // Whether the source has `first` … `second` in one clause, joined by a pivot or the same linking words.
       const joined = (first: Term[], second: Term[], claimPassive: boolean) => first.some((f) => second.some((g) => {
         if (f.clause !== g.clause || g.at <= f.at || g.at - f.at > WINDOW) return false;
@@ -103,18 +103,22 @@ const opensClause = (text: JudgedText, term: Term) => text.terms.find((t) => t.c
  */
 export function swappedModifiers(claim: JudgedText, source: JudgedText, alignments: Alignment[]): string | undefined {
   const toSource = new Map(alignments.flatMap(({ term, to }) => (to ? [[term.stem, to] as const] : [])));
-  const heldBy = new Map<string, string>();
+  // The noun after a name, held by the whole run of names before it ("Xi Jinping declared" is held by xi and jinping).
+  const heldBy = new Map<string, Set<string>>();
   source.terms.forEach((term, i) => {
     const next = source.terms[i + 1];
-    if (term.name && next && !next.name && next.at === term.at + 1 && !opensClause(source, term)) heldBy.set(next.stem, term.stem);
+    if (!term.name || !next || next.name || next.at !== term.at + 1 || source.punctuated.has(next.at) || opensClause(source, term)) return;
+    const run = new Set([term.stem]);
+    for (let j = i - 1; j >= 0 && source.terms[j]!.name && source.terms[j]!.at === source.terms[j + 1]!.at - 1; j -= 1) run.add(source.terms[j]!.stem);
+    heldBy.set(next.stem, run);
   });
   const sourceNames = new Set(source.terms.filter((t) => t.name).map((t) => t.stem));
   for (let i = 0; i + 1 < claim.terms.length; i += 1) {
     const [name, noun] = [claim.terms[i]!, claim.terms[i + 1]!];
-    if (!name.name || noun.name || noun.at !== name.at + 1 || opensClause(claim, name)) continue;
+    if (!name.name || noun.name || noun.at !== name.at + 1 || claim.punctuated.has(noun.at) || opensClause(claim, name)) continue;
     const own = toSource.get(name.stem)?.stem;
     const holder = heldBy.get(toSource.get(noun.stem)?.stem ?? '');
-    if (own && holder && holder !== own && sourceNames.has(own)) {
+    if (own && holder && !holder.has(own) && sourceNames.has(own)) {
       return `“${name.word} ${noun.word}” where the source says it of another name`;
     }
   }

@@ -10,7 +10,9 @@ describe('the judge reads roles, not just words', () => {
   it('rejects parallel clauses whose roles are traded, and accepts them in order', async () => {
     const source = 'Russia supplies raw materials and energy, while China offers technology and capital.';
     expect((await judge('Russia supplies technology and capital, while China offers raw materials and energy.', source)).level).toBe('unsupported');
-    expect((await judge('Farmers grow wheat and corn, whereas miners dig coal and iron.', 'Miners grow wheat and corn, whereas farmers dig coal and iron.')).level).toBe('unsupported');
+    expect((await judge('Kenya grows tea and coffee, whereas Chile mines copper and lithium.', 'Chile grows tea and coffee, whereas Kenya mines copper and lithium.')).level).toBe('unsupported');
+    expect((await judge('Kenya has rich farmland and Chile a long coastline.', 'Chile has rich farmland, with Kenya having a long coastline.')).level).toBe('unsupported');
+    expect((await judge('Kenya sells tea to Chile, while Chile sells copper to Kenya.', 'Kenya sells tea, while Chile sells copper.')).reason).not.toMatch(/trade places/);
     expect((await judge('Russia provides energy and raw materials, while China supplies capital and technology.', source)).level).toBe('supported');
   });
   it('rejects subject and object of one verb swapped, but not the same fact in the passive', async () => {
