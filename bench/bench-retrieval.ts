@@ -37,9 +37,10 @@ async function score(retriever: Retriever, questions: RetrievalQuestion[], mode:
     totals.mrr10 += mrr10;
     totals.ndcg10 += ndcgAtK(hits, gold, 10);
     totals.coverage5 += coverageAtK(hits, gold, 5);
-    byType[q.type] ??= { n: 0, mrr10: 0 };
-    byType[q.type]!.n += 1;
-    byType[q.type]!.mrr10 += mrr10;
+    const type = q.type ?? q.qtype ?? 'other';
+    byType[type] ??= { n: 0, mrr10: 0 };
+    byType[type]!.n += 1;
+    byType[type]!.mrr10 += mrr10;
     if (recall5 < 1) misses.push(q.id);
   }
   const n = questions.length;

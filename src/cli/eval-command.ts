@@ -1,32 +1,45 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { judgeKnowledge } from '../answer/citations/judge-knowledge.js';
 import { scoreSupport } from '../answer/citations/score-support.js';
 import { createAnswerDeps } from '../answer/create-answer-deps.js';
-import { loadConfig } from '../config/load-config.js';
-import { UsageError } from '../errors/wedge-error.js';
-import { httpTarget, inProcessTarget } from '../eval/eval-target.js';
-import { judgeAccuracy, readSupportDataset } from '../eval/judge/support-dataset.js';
-import { judgeLlmStyleAnswers, readLlmStyleAnswers, type LlmStyleResult } from '../eval/judge/llm-style-answers.js';
-import { offlineJudge } from '../eval/score/score-answers.js';
-import { judgeKnowledge } from '../answer/citations/judge-knowledge.js';
+import { classifyStance } from '../answer/steelman/classify-stance.js';
+import { loadConfig, type Config } from '../config/load-config.js';
 import { loadGloveVectors, type GloveVectors } from '../embeddings/glove-vectors.js';
-import { readJsonl, steelmanQuestionSchema, unanswerableSchema } from '../eval/question-sets.js';
+import { UsageError } from '../errors/wedge-error.js';
+import { scoreBaseline, type BaselineFigures } from '../eval/baseline/baseline-retrieval.js';
+import { createLangchainBm25 } from '../eval/baseline/langchain-bm25.js';
+import { httpTarget, inProcessTarget, type EvalTarget } from '../eval/eval-target.js';
+import { judgeLlmStyleAnswers, readLlmStyleAnswers, type LlmStyleResult } from '../eval/judge/llm-style-answers.js';
+import { judgeAccuracy, readSupportDataset } from '../eval/judge/support-dataset.js';
+import { readJsonl, stanceSchema, steelmanQuestionSchema, unanswerableSchema } from '../eval/question-sets.js';
 import { renderHtmlReport } from '../eval/report/render-html-report.js';
 import { readRetrievalDataset } from '../eval/retrieval-dataset.js';
-import { runAnswerEval, type EvalReport } from '../eval/run-answer-eval.js';
+import { runAnswerEval, type EvalReport, type EvalSets, type SplitTally } from '../eval/run-answer-eval.js';
+import { offlineJudge } from '../eval/score/score-answers.js';
 import { prepareIndex } from '../indexing/prepare-index.js';
-import { z } from 'zod';
 import type { CliIo } from './cli-io.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { resolvePaths } from './resolve-paths.js';
 
-type Measured = EvalReport & { judge: { heldOutAccuracy: number; devAccuracy: number; heldOutItems: number; llmStyle: LlmStyleResult; llmStyleHoldout: LlmStyleResult } };
+/** One question suite's run: wedge's figures and, beside them, the LangChain + BM25 recipe's retrieval. */
+interface SuiteRun { report: EvalReport; baseline: BaselineFigures; stance?: Record<string, number> }
+
+type Measured = EvalReport & {
+  judge: { heldOutAccuracy: number; devAccuracy: number; heldOutItems: number; llmStyle: LlmStyleResult; llmStyleHoldout: LlmStyleResult };
+  v2: SuiteRun;
+  /** Absent when evaluating a server by URL: the second corpus is indexed and answered in process. */
+  corpus2?: SuiteRun;
+};
+
+const testOf = (run: SuiteRun | undefined, read: (t: SplitTally) => number) => (run?.report.splits.test ? read(run.report.splits.test) : undefined);
 
 /**
- * The gates CI enforces, each with the figure it reads. Defaults are the measured level of the
- * offline pipeline on the shipped question sets (BENCHMARKS.md), so a regression fails the build.
+ * The gates CI enforces, each with the figure it reads. Defaults are measured levels of the offline
+ * pipeline on the shipped question sets (BENCHMARKS.md); a gate only ever moves up. The v2 gates read
+ * the test split of the v2 sets; the corpus2 gates read a corpus nobody tuned on.
  */
-export const EVAL_GATES: Record<string, { read: (r: Measured) => number; fallback: number; label: string }> = {
+export const EVAL_GATES: Record<string, { read: (r: Measured) => number | undefined; fallback: number; label: string }> = {
   'min-recall5': { read: (r) => r.retrieval.recallAt5, fallback: 0.73, label: 'retrieval recall@5' },
   'min-mrr': { read: (r) => r.retrieval.mrrAt10, fallback: 0.68, label: 'retrieval MRR@10' },
   'min-ndcg': { read: (r) => r.retrieval.ndcgAt10, fallback: 0.69, label: 'retrieval nDCG@10' },
@@ -42,57 +55,109 @@ export const EVAL_GATES: Record<string, { read: (r: Measured) => number; fallbac
   'min-judge-accuracy': { read: (r) => r.judge.heldOutAccuracy, fallback: 0.94, label: 'offline judge accuracy (held-out)' },
   'min-judge-llm-style': { read: (r) => r.judge.llmStyle.accuracy, fallback: 0.91, label: 'judge accuracy, LLM-style answers (dev)' },
   'min-judge-llm-holdout': { read: (r) => r.judge.llmStyleHoldout.accuracy, fallback: 0.76, label: 'judge accuracy, LLM-style answers (held-out)' },
+  'min-v2-answered': { read: (r) => testOf(r.v2, (t) => t.answered), fallback: 0, label: 'v2 test: answerable answered' },
+  'min-v2-gold-cited': { read: (r) => testOf(r.v2, (t) => t.goldCited), fallback: 0, label: 'v2 test: gold sentence cited' },
+  'min-v2-declined': { read: (r) => testOf(r.v2, (t) => t.declined), fallback: 0, label: 'v2 test: unanswerable declined' },
+  'min-v2-steelman': { read: (r) => testOf(r.v2, (t) => t.goldOnOwnSide), fallback: 0, label: 'v2 test: gold stance on its own side' },
+  'min-v2-stance': { read: (r) => r.v2.stance?.test, fallback: 0, label: 'v2 test: stance accuracy' },
+  'min-c2-recall5': { read: (r) => r.corpus2?.report.retrieval.recallAt5, fallback: 0, label: 'corpus2: retrieval recall@5' },
+  'min-c2-mrr': { read: (r) => r.corpus2?.report.retrieval.mrrAt10, fallback: 0, label: 'corpus2: retrieval MRR@10' },
+  'min-c2-gold-cited': { read: (r) => r.corpus2?.report.answers.goldCited, fallback: 0, label: 'corpus2: gold sentence cited' },
+  'min-c2-declined': { read: (r) => r.corpus2?.report.abstention.declined, fallback: 0, label: 'corpus2: unanswerable declined' },
 };
 
-const stanceSchema = z.object({ sentence: z.string(), stance: z.enum(['pro', 'con', 'neutral']) });
+const FILE_FLAGS = {
+  dataset: 'evals/retrieval.jsonl', unanswerable: 'evals/unanswerable.jsonl', steelman: 'evals/steelman.jsonl', stance: 'evals/stance.jsonl',
+  support: 'evals/support.jsonl', 'support-llm': 'evals/support-llm.jsonl', 'support-llm-holdout': 'evals/support-llm-holdout.jsonl',
+  'v2-dataset': 'evals/answers-v2.jsonl', 'v2-unanswerable': 'evals/unanswerable-v2.jsonl', 'v2-steelman': 'evals/steelman-v2.jsonl', 'v2-stance': 'evals/stance-v2.jsonl',
+  'corpus2': 'evals/corpus2', 'c2-dataset': 'evals/corpus2/questions.jsonl', 'c2-unanswerable': 'evals/corpus2/unanswerable.jsonl',
+} as const;
+
+/** Reads one suite's question sets. */
+async function readSets(file: (flag: keyof typeof FILE_FLAGS) => string, prefix: '' | 'v2-' | 'c2-'): Promise<EvalSets & { stanceRows: Array<{ sentence: string; stance: 'pro' | 'con' | 'neutral'; split: string }> }> {
+  const flag = (name: string) => `${prefix}${name}` as keyof typeof FILE_FLAGS;
+  const has = (name: string) => flag(name) in FILE_FLAGS;
+  const stanceRows = has('stance') ? await readJsonl(file(flag('stance')), stanceSchema) : [];
+  return {
+    answerable: await readRetrievalDataset(file(flag('dataset'))),
+    unanswerable: await readJsonl(file(flag('unanswerable')), unanswerableSchema),
+    steelman: has('steelman') ? await readJsonl(file(flag('steelman')), steelmanQuestionSchema) : [],
+    stance: stanceRows,
+    stanceRows,
+  };
+}
+
+/** Share of stance labels the offline stance classifier matches, per split. */
+function stanceAccuracy(rows: Array<{ sentence: string; stance: string; split: string }>): Record<string, number> {
+  const bySplit: Record<string, { n: number; right: number }> = {};
+  for (const row of rows) {
+    const split = (bySplit[row.split] ??= { n: 0, right: 0 });
+    split.n += 1;
+    if (classifyStance(row.sentence).stance === row.stance) split.right += 1;
+  }
+  return Object.fromEntries(Object.entries(bySplit).map(([name, s]) => [name, s.right / s.n]));
+}
+
+/** Indexes the second corpus beside the default index and answers from it in process. */
+async function corpus2Target(config: Config, corpusDir: string, log: (line: string) => void): Promise<EvalTarget> {
+  const second = { ...config, store: 'local' as const, corpusDir, indexDir: path.join(path.dirname(config.indexDir), 'corpus2') };
+  await prepareIndex(second, { log });
+  return inProcessTarget(await createAnswerDeps(second));
+}
 
 /** `wedge eval`: runs the question sets through wedge (in process or --url), prints metrics, exits 1 when a gate fails. */
 export async function runEvalCommand(args: string[], io: CliIo): Promise<number> {
   const gateFlags = Object.fromEntries(Object.keys(EVAL_GATES).map((name) => [name, { type: 'string' as const }]));
+  const fileFlags = Object.fromEntries(Object.keys(FILE_FLAGS).map((name) => [name, { type: 'string' as const }]));
   const { values } = parseCommandArgs('eval', args, {
-    dataset: { type: 'string' }, unanswerable: { type: 'string' }, steelman: { type: 'string' }, support: { type: 'string' }, 'support-llm': { type: 'string' }, 'support-llm-holdout': { type: 'string' }, stance: { type: 'string' },
-    json: { type: 'boolean' }, html: { type: 'string' }, url: { type: 'string' }, index: { type: 'string' }, generator: { type: 'string' }, ...gateFlags,
+    ...fileFlags, json: { type: 'boolean' }, html: { type: 'string' }, url: { type: 'string' }, index: { type: 'string' }, generator: { type: 'string' }, ...gateFlags,
   });
   const get = (name: string) => values[name as keyof typeof values] as string | undefined;
   const config = resolvePaths(loadConfig(io.env, { indexDir: get('index'), generator: get('generator') as never }), io.cwd);
-  const file = (flag: string, fallback: string) => path.resolve(io.cwd, get(flag) ?? fallback);
-  const sets = {
-    answerable: await readRetrievalDataset(file('dataset', 'evals/retrieval.jsonl')),
-    unanswerable: await readJsonl(file('unanswerable', 'evals/unanswerable.jsonl'), unanswerableSchema),
-    steelman: await readJsonl(file('steelman', 'evals/steelman.jsonl'), steelmanQuestionSchema),
-    stance: await readJsonl(file('stance', 'evals/stance.jsonl'), stanceSchema),
-  };
+  const file = (flag: keyof typeof FILE_FLAGS) => path.resolve(io.cwd, get(flag) ?? FILE_FLAGS[flag]);
+  const log = (line: string) => io.stderr(`${line}\n`);
+  const [sets, v2Sets, c2Sets] = await Promise.all([readSets(file, ''), readSets(file, 'v2-'), readSets(file, 'c2-')]);
   const url = get('url');
   if (url && !/^https?:\/\//.test(url)) throw new UsageError(`eval: --url must be an http(s) URL, got "${url}"`);
-  let target;
+  let target: EvalTarget;
   let vectors: GloveVectors;
   if (url) {
     target = httpTarget(url);
     vectors = await loadGloveVectors(config.cacheDir);
   } else {
-    await prepareIndex(config, { log: (line) => io.stderr(`${line}\n`) });
+    await prepareIndex(config, { log });
     const deps = await createAnswerDeps(config);
     target = inProcessTarget(deps);
     vectors = deps.wordVectors!;
   }
   // One judge with one knowledge for every figure: the support pairs, LLM-style answers and wedge's own answers.
   const knowledge = judgeKnowledge(vectors);
-  const pairs = await readSupportDataset(file('support', 'evals/support.jsonl'));
+  const judge = offlineJudge(knowledge);
+  const pairs = await readSupportDataset(file('support'));
   const verdict = (p: (typeof pairs)[number]) => scoreSupport(p.statement, p.cited, knowledge).level === 'supported';
   // The gate reads the split written after the last round of tuning; "test" was held out once and has been looked at since.
   const heldOut = judgeAccuracy(pairs.filter((p) => p.split === 'holdout'), verdict);
   const devAccuracy = judgeAccuracy(pairs.filter((p) => p.split !== 'holdout'), verdict).accuracy;
-  const judge = offlineJudge(knowledge);
-  const llmStyleOf = async (flag: string, fallback: string) => judgeLlmStyleAnswers(await readLlmStyleAnswers(file(flag, fallback)), await target.docs(), judge);
-  const llmStyle = await llmStyleOf('support-llm', 'evals/support-llm.jsonl');
-  const llmStyleHoldout = await llmStyleOf('support-llm-holdout', 'evals/support-llm-holdout.jsonl');
-  const report: Measured = { ...await runAnswerEval(target, sets, judge), judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n, llmStyle, llmStyleHoldout } };
-  const results = Object.entries(EVAL_GATES).map(([name, gate]) => {
+  const docs = await target.docs();
+  const llmStyleOf = async (flag: 'support-llm' | 'support-llm-holdout') => judgeLlmStyleAnswers(await readLlmStyleAnswers(file(flag)), docs, judge);
+  const suite = async (suiteTarget: EvalTarget, suiteSets: Awaited<ReturnType<typeof readSets>>): Promise<SuiteRun> => {
+    const suiteDocs = await suiteTarget.docs();
+    const baseline = scoreBaseline(await createLangchainBm25(suiteDocs), suiteSets.answerable, suiteDocs);
+    return { report: await runAnswerEval(suiteTarget, suiteSets, judge), baseline, ...(suiteSets.stanceRows.length ? { stance: stanceAccuracy(suiteSets.stanceRows) } : {}) };
+  };
+  const v1 = await suite(target, sets);
+  const report: Measured = {
+    ...v1.report,
+    judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n, llmStyle: await llmStyleOf('support-llm'), llmStyleHoldout: await llmStyleOf('support-llm-holdout') },
+    v2: await suite(target, v2Sets),
+    ...(url ? {} : { corpus2: await suite(await corpus2Target(config, file('corpus2'), log), c2Sets) }),
+  };
+  const results = Object.entries(EVAL_GATES).flatMap(([name, gate]) => {
     const raw = get(name);
     const min = raw === undefined ? gate.fallback : Number(raw);
     if (!Number.isFinite(min) || min < 0 || min > 1) throw new UsageError(`--${name} must be a number from 0 to 1, got "${raw}"`);
     const value = gate.read(report);
-    return { name, label: gate.label, value, min, pass: value >= min - 1e-9 };
+    return value === undefined ? [] : [{ name, label: gate.label, value, min, pass: value >= min - 1e-9 }];
   });
   if (get('html')) {
     const a = report.answers;
@@ -105,23 +170,38 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
       ],
     }));
   }
-  if (get('json') !== undefined || values.json) {
+  if (values.json) {
     io.stdout(`${JSON.stringify({ ...report, gates: results }, null, 2)}\n`);
   } else {
-    io.stdout(`wedge eval — ${report.target}, generator ${report.generator}; ${sets.answerable.length} answerable, ${sets.unanswerable.length} unanswerable, ${sets.steelman.length} steelman questions\n`);
-    for (const r of results) io.stdout(`${r.pass ? 'PASS' : 'FAIL'}  ${r.label.padEnd(38)} ${r.value.toFixed(3)}  (min ${r.min})\n`);
-    const { dev, holdout } = report.splits;
-    if (holdout.answerable || holdout.unanswerable) {
-      io.stdout(`      gold quote cited: dev ${dev.goldCited.toFixed(3)} (${dev.answerable} questions), holdout ${holdout.goldCited.toFixed(3)} (${holdout.answerable})\n`);
-      io.stdout(`      unanswerable declined: dev ${dev.declined.toFixed(3)} (${dev.unanswerable} questions), holdout ${holdout.declined.toFixed(3)} (${holdout.unanswerable})\n`);
-    }
-    for (const [split, style] of [['dev', report.judge.llmStyle], ['held-out', report.judge.llmStyleHoldout]] as const) {
-      io.stdout(`      judge on LLM-style answers (${split}): ${style.n} statements, supported recall ${style.supportedRecall.toFixed(3)}, misparsed ${style.misparsed}; ${Object.entries(style.byKind).map(([kind, k]) => `${kind} ${k.correct}/${k.n}`).join(', ')}\n`);
-    }
-    for (const side of report.steelman.sides) io.stdout(`      steelman side “${side.label}”: ${side.passagesCited} passages cited, ${side.stanceAgrees}/${side.labelled} labelled ones agree with the side\n`);
-    if (report.failures.length) io.stdout(`\nItems that missed:\n${report.failures.map((f) => `  ${f}`).join('\n')}\n`);
+    printReport(io, report, v1, sets, results);
   }
   const failed = results.filter((r) => !r.pass);
   if (failed.length) io.stderr(`wedge: eval failed: ${failed.map((r) => `${r.label} ${r.value.toFixed(3)} < ${r.min}`).join('; ')}\n`);
   return failed.length ? 1 : 0;
+}
+
+const f3 = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(3));
+
+/** The human-readable report: gates, then per-split figures of each suite beside the LangChain + BM25 recipe. */
+function printReport(io: CliIo, report: Measured, v1: SuiteRun, sets: EvalSets, results: Array<{ label: string; value: number; min: number; pass: boolean }>): void {
+  io.stdout(`wedge eval — ${report.target}, generator ${report.generator}; ${sets.answerable.length} answerable, ${sets.unanswerable.length} unanswerable, ${sets.steelman.length} steelman questions (v1), plus the v2 sets and corpus2\n`);
+  for (const r of results) io.stdout(`${r.pass ? 'PASS' : 'FAIL'}  ${r.label.padEnd(44)} ${r.value.toFixed(3)}  (min ${r.min})\n`);
+  const suites: Array<[string, SuiteRun | undefined]> = [['v1', v1], ['v2', report.v2], ['corpus2', report.corpus2]];
+  io.stdout('\nsuite    split    questions  recall@5 (LangChain+BM25)  MRR@10 (LangChain+BM25)  answered  gold cited  declined\n');
+  for (const [name, run] of suites) {
+    if (!run) continue;
+    const splits = Object.entries(run.report.splits).sort(([a], [b]) => a.localeCompare(b));
+    for (const [split, t] of splits) {
+      const base = run.baseline.bySplit[split];
+      io.stdout(`${name.padEnd(9)}${(name === 'corpus2' ? 'all' : split).padEnd(9)}${`${t.answerable}+${t.unanswerable}`.padEnd(11)}${`${f3(t.answerable ? t.recallAt5 : undefined)} (${f3(base?.recallAt5)})`.padEnd(27)}${`${f3(t.answerable ? t.mrrAt10 : undefined)} (${f3(base?.mrrAt10)})`.padEnd(25)}${f3(t.answerable ? t.answered : undefined).padEnd(10)}${f3(t.answerable ? t.goldCited : undefined).padEnd(12)}${f3(t.unanswerable ? t.declined : undefined)}\n`);
+    }
+  }
+  for (const [split, style] of [['dev', report.judge.llmStyle], ['held-out', report.judge.llmStyleHoldout]] as const) {
+    io.stdout(`judge on LLM-style answers (${split}): ${style.n} statements, supported recall ${style.supportedRecall.toFixed(3)}, misparsed ${style.misparsed}; ${Object.entries(style.byKind).map(([kind, k]) => `${kind} ${k.correct}/${k.n}`).join(', ')}\n`);
+  }
+  for (const side of report.steelman.sides) io.stdout(`steelman (v1) side “${side.label}”: ${side.passagesCited} passages cited, ${side.stanceAgrees}/${side.labelled} labelled ones agree with the side\n`);
+  const v2Steelman = Object.entries(report.v2.report.splits).filter(([, t]) => t.steelman).map(([split, t]) => `${split} ${t.goldOnOwnSide.toFixed(3)}`).join(', ');
+  if (v2Steelman) io.stdout(`steelman (v2) gold stance sentences on their own side (weaker side, mean): ${v2Steelman}; stance accuracy ${Object.entries(report.v2.stance ?? {}).map(([s, a]) => `${s} ${a.toFixed(3)}`).join(', ')}\n`);
+  const failures = [...report.failures, ...report.v2.report.failures.map((f) => `v2 ${f}`), ...(report.corpus2?.report.failures ?? []).map((f) => `corpus2 ${f}`)];
+  if (failures.length) io.stdout(`\nItems that missed:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
 }

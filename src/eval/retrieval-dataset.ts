@@ -5,10 +5,12 @@ import { readJsonl } from './question-sets.js';
 export const retrievalQuestionSchema = z.object({
   id: z.string(),
   question: z.string().min(1),
-  /** dev: looked at while tuning; holdout: written before a round of tuning and only scored after it. */
-  split: z.enum(['dev', 'holdout']).default('dev'),
+  /** dev: looked at while tuning; holdout / test: written before a round of tuning and only scored after it. */
+  split: z.enum(['dev', 'holdout', 'test']).default('dev'),
   /** lexical: shares words with the text; paraphrase: few shared words; attribution: names an author or outlet. */
-  type: z.enum(['lexical', 'paraphrase', 'attribution']),
+  type: z.enum(['lexical', 'paraphrase', 'attribution']).optional(),
+  /** What kind of answer the question asks for (why, howmany, who, when, where, said, yesno, compare, what, how). */
+  qtype: z.string().optional(),
   gold: z.array(z.object({ docId: z.string(), quote: z.string().min(1) })).min(1),
 });
 

@@ -9,15 +9,18 @@ import { offlineJudge, scoreAnswer, type SupportJudge } from './score/score-answ
 export interface EvalSets {
   answerable: RetrievalQuestionInput[];
   unanswerable: Array<{ id: string; question: string; split?: Split }>;
-  steelman: Array<{ id: string; question: string }>;
+  steelman: Array<{ id: string; question: string; split?: Split; pro?: GoldQuote[]; con?: GoldQuote[] }>;
   /** Hand-labelled sentence stances (evals/stance.jsonl) for the steelman balance metric. */
   stance?: Array<{ sentence: string; stance: 'pro' | 'con' | 'neutral' }>;
 }
 
-type Split = 'dev' | 'holdout';
+type Split = 'dev' | 'holdout' | 'test';
+interface GoldQuote { docId: string; quote: string }
 
-/** Per split: gold-cited and declined rates (0–1) and how many questions each rests on. */
-export type SplitFigures = Record<Split, { answerable: number; goldCited: number; unanswerable: number; declined: number }>;
+/** One split's figures: retrieval, answered, gold-cited and declined rates (0–1), and how many questions each rests on. */
+export interface SplitTally { answerable: number; answered: number; goldCited: number; recallAt5: number; mrrAt10: number; unanswerable: number; declined: number; steelman: number; goldOnOwnSide: number }
+/** Figures per split (dev, holdout, test: whichever the sets use). */
+export type SplitFigures = Record<string, SplitTally>;
 
 /** Aggregate figures of one run; every rate is 0–1. */
 export interface EvalReport {
@@ -28,7 +31,7 @@ export interface EvalReport {
   abstention: { declined: number; questions: number };
   /** The same two figures on the questions used while tuning (dev) and on those written before the last round (holdout). */
   splits: SplitFigures;
-  steelman: { bothSides: number; questions: number; sides: Array<{ label: string; passagesCited: number; labelled: number; stanceAgrees: number }> };
+  steelman: { bothSides: number; questions: number; sides: Array<{ label: string; passagesCited: number; labelled: number; stanceAgrees: number }>; goldOnOwnSide?: number };
   items: ScoredItem[];
   failures: string[];
 }
@@ -57,9 +60,13 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
   let answered = 0;
   let cites = 0;
   let goldCited = 0;
-  const tally = { dev: { answerable: 0, goldCited: 0, unanswerable: 0, declined: 0 }, holdout: { answerable: 0, goldCited: 0, unanswerable: 0, declined: 0 } };
+  const tallies = new Map<string, SplitTally>();
+  const tallyOf = (name: string = 'dev') => {
+    if (!tallies.has(name)) tallies.set(name, { answerable: 0, answered: 0, goldCited: 0, recallAt5: 0, mrrAt10: 0, unanswerable: 0, declined: 0, steelman: 0, goldOnOwnSide: 0 });
+    return tallies.get(name)!;
+  };
   for (const q of sets.answerable) {
-    const split = tally[q.split ?? 'dev'];
+    const split = tallyOf(q.split);
     split.answerable += 1;
     const gold = q.gold.map((g) => {
       const start = docs.get(g.docId)?.body.indexOf(g.quote) ?? -1;
@@ -69,11 +76,14 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
     const hits = await target.search(q.question, 10);
     retrieval.recall.push(recallAtK(hits, gold, 5));
     retrieval.mrr.push(reciprocalRankAtK(hits, gold, 10));
+    split.recallAt5 += retrieval.recall.at(-1)!;
+    split.mrrAt10 += retrieval.mrr.at(-1)!;
     retrieval.ndcg.push(ndcgAtK(hits, gold, 10));
     const result = await ask(q.question);
     checkCitations(q.id, result);
     if (result.abstained) { failures.push(`${q.id}: declined an answerable question (${result.answer})`); continue; }
     answered += 1;
+    split.answered += 1;
     items.push(await scoreAnswer({ id: q.id, question: q.question, answer: result.answer, citations: result.citations }, docs, judge));
     if (result.citations.length && /\[\d+\]/.test(result.answer)) cites += 1;
     else failures.push(`${q.id}: answer has no citation`);
@@ -84,7 +94,7 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
   }
   let declined = 0;
   for (const q of sets.unanswerable) {
-    const split = tally[q.split ?? 'dev'];
+    const split = tallyOf(q.split);
     split.unanswerable += 1;
     const result = await ask(q.question);
     checkCitations(q.id, result);
@@ -95,9 +105,24 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
   }
   let bothSides = 0;
   const sideStats = new Map<number, { label: string; passagesCited: number; labelled: number; stanceAgrees: number }>();
+  const ownSide: number[] = [];
   for (const q of sets.steelman) {
     const result = await ask(q.question, 'steelman');
     checkCitations(q.id, result);
+    if (q.pro || q.con) {
+      // Share of each side's gold stance sentences quoted among that side's points; the question scores its weaker side.
+      const share = [q.pro ?? [], q.con ?? []].map((gold, i) => {
+        const quotes = (result.sides?.[i]?.points ?? []).flatMap((p) => p.citations).map((n) => result.citations.find((c) => c.n === n)).filter((c) => !!c);
+        const found = gold.filter((g) => quotes.some((c) => c!.docId === g.docId && (c!.quote.includes(g.quote) || g.quote.includes(c!.quote))));
+        return gold.length ? found.length / gold.length : 1;
+      });
+      const weaker = Math.min(...share);
+      ownSide.push(weaker);
+      const split = tallyOf(q.split);
+      split.steelman += 1;
+      split.goldOnOwnSide += weaker;
+      if (weaker < 0.5) failures.push(`${q.id}: steelman quoted ${share.map((s) => `${Math.round(s * 100)}%`).join(' and ')} of each side's gold stance sentences`);
+    }
     if (result.sides?.length === 2 && result.sides.every((side) => side.points.length > 0)) bothSides += 1;
     else failures.push(`${q.id}: steelman found ${result.sides?.filter((s) => s.points.length).length ?? 0} of 2 sides`);
     result.sides?.slice(0, 2).forEach((side, i) => {
@@ -131,10 +156,13 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
       questions: sets.answerable.length,
     },
     abstention: { declined: declined / Math.max(1, sets.unanswerable.length), questions: sets.unanswerable.length },
-    splits: Object.fromEntries(Object.entries(tally).map(([name, t]) => [name, {
-      answerable: t.answerable, goldCited: t.goldCited / Math.max(1, t.answerable), unanswerable: t.unanswerable, declined: t.declined / Math.max(1, t.unanswerable),
-    }])) as SplitFigures,
-    steelman: { bothSides: bothSides / Math.max(1, sets.steelman.length), questions: sets.steelman.length, sides: [...sideStats.values()] },
+    splits: Object.fromEntries([...tallies].map(([name, t]) => [name, {
+      ...t,
+      answered: t.answered / Math.max(1, t.answerable), goldCited: t.goldCited / Math.max(1, t.answerable),
+      recallAt5: t.recallAt5 / Math.max(1, t.answerable), mrrAt10: t.mrrAt10 / Math.max(1, t.answerable),
+      declined: t.declined / Math.max(1, t.unanswerable), goldOnOwnSide: t.goldOnOwnSide / Math.max(1, t.steelman),
+    }])),
+    steelman: { bothSides: bothSides / Math.max(1, sets.steelman.length), questions: sets.steelman.length, sides: [...sideStats.values()], ...(ownSide.length ? { goldOnOwnSide: mean(ownSide) } : {}) },
     items,
     failures,
   };
