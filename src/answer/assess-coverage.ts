@@ -30,6 +30,9 @@ function known(vocabulary: CorpusVocabulary, word: string): boolean {
 
 // Capitalised words that name no topic of their own in a question.
 const QUESTION_CAPITALS = new Set(['i', 'what', 'why', 'how', 'who', 'whom', 'which', 'when', 'where', 'is', 'are', 'does', 'do', 'did', 'can', 'could', 'would', 'will', 'should', 'steelman', 'summarize', 'summarise', 'explain', 'tell', 'according']);
+const CALENDAR = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+// Words among the 20,000 commonest in English (GloVe's frequency order).
+const COMMON_RANK = 20_000;
 // A run of capitalised words is one name: "Super Bowl", "Angela Merkel".
 const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)*/gu;
 
@@ -61,7 +64,9 @@ export function assessCoverage(question: string, vocabulary: CorpusVocabulary, i
   const missingNames: string[] = [];
   for (const match of question.matchAll(CAPITALISED)) {
     const parts = tokenizeWords(match[0]).map((word) => word.replace(/\./g, ''));
-    const name = parts.filter((word) => !QUESTION_CAPITALS.has(word) && !STOPWORDS.has(word));
+    // A capital at the very start is grammar ("Roughly how much…") unless the word is rare in English; months and days are dates, not names.
+    const initial = (word: string, i: number) => i === 0 && match.index === 0 && rarity !== undefined && rarity(word) < COMMON_RANK;
+    const name = parts.filter((word, i) => !QUESTION_CAPITALS.has(word) && !STOPWORDS.has(word) && !CALENDAR.has(word) && !initial(word, i));
     if (name.length && name.some((word) => !known(vocabulary, word))) missingNames.push(match[0].replace(/[’'.,;:!?]+$/, ''));
   }
   const words = tokenizeWords(foldText(question)).filter((word) => !STOPWORDS.has(word) && !QUESTION_CAPITALS.has(word));

@@ -15,6 +15,10 @@ export interface Evidence {
   /** Rank of its passage in retrieval (0 = best). */
   hitRank: number;
   hitScore: number;
+  /** Relevance of the sentence before it in its passage (0 for a passage's first): answers often follow their set-up. */
+  lead?: number;
+  /** Start of the sentence before it in its passage, for a sentence that reads only with that one ("This means…"). */
+  previousStart?: number;
 }
 
 /** Looks up article text and metadata; the index provides it. */
@@ -55,7 +59,7 @@ export function collectEvidence(hits: Hit[], docs: DocLookup): Evidence[] {
       // A sentence that follows one on the question often is the answer to it ("Yet, this assumption is flawed." → why).
       const previous = hit.sentences[i - 1]?.score ?? 0;
       const score = sentence.score + FOLLOW_SHARE * Math.max(0, previous - sentence.score);
-      evidence.push({ docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end: sentence.end, text, score, hitRank, hitScore: hit.score });
+      evidence.push({ docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end: sentence.end, text, score, hitRank, hitScore: hit.score, lead: previous, ...(i > 0 ? { previousStart: hit.sentences[i - 1]!.start } : {}) });
     });
   });
   return evidence;

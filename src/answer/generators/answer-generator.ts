@@ -1,6 +1,8 @@
 import type { Hit } from '../../retrieval/hit.js';
 import type { AnswerMode, Citation, Side } from '../answer-result.js';
 import type { DocLookup } from '../evidence.js';
+import type { QuestionAnalysis } from '../ranking/question-analysis.js';
+import type { RankedSentence } from '../ranking/rank-sentences.js';
 
 /** A side to argue, with the passages retrieved for it. */
 export interface SideRequest { label: string; thesis: string; hits: Hit[] }
@@ -17,8 +19,13 @@ export interface GenerateInput {
   /** Earlier turns, oldest first, for generators that can use them. */
   history: Array<{ role: 'user' | 'assistant'; content: string }>;
   signal?: AbortSignal;
-  /** IDF of lexical terms over the corpus, for scoring support. */
+  /** IDF of lexical terms over the corpus, for ranking sentences. */
   idf?: (term: string) => number;
+  /** Word-vector cosine of two words, for aligning question and sentence words. */
+  cosine?: (a: string, b: string) => number;
+  /** The question as read and its candidate sentences ranked, when answering has already done it. */
+  analysis?: QuestionAnalysis;
+  ranked?: RankedSentence[];
 }
 
 /** A generator's answer before ids and timings are added. */

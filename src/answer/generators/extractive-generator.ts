@@ -1,38 +1,82 @@
-import { collectEvidence, sourceName, toCitations } from '../evidence.js';
+import { collectEvidence, sourceName, toCitations, type DocLookup } from '../evidence.js';
+import { analyseQuestion, type QuestionAnalysis } from '../ranking/question-analysis.js';
+import { rankSentences } from '../ranking/rank-sentences.js';
 import { composeSteelman } from '../steelman/compose-steelman.js';
 import type { AnswerGenerator, Draft, GenerateInput } from './answer-generator.js';
-import { mergeAdjacent, pickEvidence } from './pick-evidence.js';
+import { composePoints, type Point, type PointOptions } from './compose-points.js';
 
 /** Options of the offline answerer. */
 export interface ExtractiveOptions {
-  /** Most sentences quoted in one answer. */
+  /** Most points in one answer (a reasons question; a factual one gets its answer and up to two of context). */
   maxPoints?: number;
 }
 
+// A sentence with a cosine of 0.5 or more to a chosen one over IDF-weighted stems makes the same point.
+const SAME_POINT = 0.5;
+
+const quoteLine = (text: string) => `“${text.replace(/\s*\n\s*/g, ' ')}”`;
+
+/** The Markdown of an answer: a list of distinct reasons, or the fact first and then its context. */
+function render(points: Point[], analysis: QuestionAnalysis, docs: DocLookup): { answer: string; order: Array<{ docId: string; chunkId: string; start: number; end: number; score: number }> } {
+  const order: Array<{ docId: string; chunkId: string; start: number; end: number; score: number }> = [];
+  const cite = (span: (typeof order)[number]) => {
+    order.push(span);
+    return order.length;
+  };
+  const who = (docId: string) => sourceName(docs(docId)!.meta);
+  const lines: string[] = [];
+  const pointLines = (point: Point, bullet: string) => {
+    const body = docs(point.span.docId)!.body;
+    const n = cite(point.span);
+    const articles = 1 + point.also.length;
+    const lead = articles > 1 ? `**${articles} articles make this point:** ` : '';
+    lines.push(`${bullet}${lead}${quoteLine(body.slice(point.span.start, point.span.end))} — ${who(point.span.docId)} [${n}]`);
+    for (const also of point.also) {
+      const m = cite({ docId: also.item.docId, chunkId: also.item.chunkId, start: also.item.start, end: also.item.end, score: also.probability });
+      lines.push(`${bullet ? '  ' : ''}- Also ${who(also.item.docId)}: ${quoteLine(also.item.text)} [${m}]`);
+    }
+  };
+  if (analysis.type === 'reason' && points.length > 1) {
+    lines.push(`The articles give ${points.length} reasons, strongest first:`);
+    for (const point of points) pointLines(point, '- ');
+  } else {
+    lines.push('**Answer:**');
+    pointLines(points[0]!, '');
+    if (points.length > 1) {
+      lines.push('', 'Context:');
+      for (const point of points.slice(1)) pointLines(point, '- ');
+    }
+  }
+  return { answer: lines.join('\n'), order };
+}
+
 /**
- * The offline answerer: quotes the best-supported sentences of the retrieved passages verbatim,
- * strongest first as the lead, then supporting points from other articles, each cited.
+ * The offline answerer, a query-focused extractive summariser: ranks the sentences of the retrieved passages
+ * by a model fitted on dev questions (relevance, word-vector alignment, answer-type fit, centrality), folds
+ * sentences that make the same point into one point with all its citations, and shapes the answer by
+ * question type. Whether to answer at all is decided before (assess-question.ts). Every quote is verbatim.
  */
 export function createExtractiveGenerator(options: ExtractiveOptions = {}): AnswerGenerator {
-  const maxPoints = options.maxPoints ?? 4;
   return {
     name: 'extractive',
     async generate(input: GenerateInput): Promise<Draft> {
       if (input.mode === 'steelman' && input.sides) return composeSteelman(input.sides, input.docs);
-      const body = (docId: string) => input.docs(docId)!.body;
-      const evidence = collectEvidence(input.hits, input.docs);
-      // A question that names its source ("what does Jin Canrong think…") is answered from that source alone, when it was retrieved.
+      const analysis = input.analysis ?? analyseQuestion(input.question);
       const named = new Set(input.namedSources ?? []);
-      const fromNamed = evidence.filter((item) => named.has(item.docId));
-      const picked = mergeAdjacent(fromNamed.length
-        ? pickEvidence(fromNamed, maxPoints, maxPoints)
-        : pickEvidence(evidence, maxPoints), body);
-      if (!picked.length) return { answer: 'The articles don\'t cover this.', citations: [], abstained: true, generator: 'extractive' };
-      const citations = toCitations(picked, input.docs);
-      const line = (i: number) => `“${citations[i]!.quote.replace(/\s*\n\s*/g, ' ')}” — ${sourceName(input.docs(citations[i]!.docId)!.meta)} [${i + 1}]`;
-      const rest = citations.slice(1).map((_, i) => `- ${line(i + 1)}`);
-      const answer = [`**In short:** ${line(0)}`, ...(rest.length ? ['', 'The articles also say:', ...rest] : [])].join('\n');
-      return { answer, citations, abstained: false, generator: 'extractive' };
+      let ranked = input.ranked;
+      if (!ranked) {
+        let evidence = collectEvidence(input.hits, input.docs);
+        // A question that names its source ("what does Jin Canrong think…") is answered from that source alone, when it was retrieved.
+        if (evidence.some((item) => named.has(item.docId))) evidence = evidence.filter((item) => named.has(item.docId));
+        ranked = rankSentences(analysis, evidence, { idf: input.idf ?? (() => 1), cosine: input.cosine });
+      }
+      if (!ranked.length) return { answer: 'The articles don\'t cover this.', citations: [], abstained: true, generator: 'extractive' };
+      const pointOptions: PointOptions = analysis.type === 'reason'
+        ? { max: options.maxPoints ?? 4, samePoint: SAME_POINT, relative: 0.35, perDoc: named.size ? 4 : 2 }
+        : { max: 3, samePoint: SAME_POINT, relative: 0.35, perDoc: named.size ? 3 : 2 };
+      const points = composePoints(ranked, pointOptions);
+      const { answer, order } = render(points, analysis, input.docs);
+      return { answer, citations: toCitations(order, input.docs), abstained: false, generator: 'extractive' };
     },
   };
 }

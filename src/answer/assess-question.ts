@@ -1,0 +1,77 @@
+import { classifyBlocks } from '../corpus/classify-blocks.js';
+import { createWordSimilarity, type WordSimilarity } from '../embeddings/create-word-similarity.js';
+import type { GloveVectors } from '../embeddings/glove-vectors.js';
+import type { Retriever } from '../retrieval/create-retriever.js';
+import type { Hit } from '../retrieval/hit.js';
+import { assessCoverage, buildVocabulary, type Coverage, type CorpusVocabulary } from './assess-coverage.js';
+import { judgeKnowledge } from './citations/judge-knowledge.js';
+import { collectEvidence, type DocLookup, type Evidence } from './evidence.js';
+import { answerability, answerabilityFeatures } from './ranking/answerability.js';
+import { analyseQuestion, type QuestionAnalysis } from './ranking/question-analysis.js';
+import { rankSentences, type RankedSentence, type RankerWeights } from './ranking/rank-sentences.js';
+import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from './ranking/ranker-weights.js';
+
+/** What the corpus knows as a whole: its vocabulary, a nearest-corpus-word lookup, and a word's rarity in English. */
+export interface CorpusKnowledge { vocabulary: CorpusVocabulary; similarity?: WordSimilarity; rarity?: (word: string) => number }
+
+const built = new WeakMap<object, CorpusKnowledge>();
+
+/** The corpus vocabulary (and synonym lookup) of an index, built on first use and kept while the index lives. */
+export function corpusKnowledge(retriever: Retriever, vectors?: GloveVectors): CorpusKnowledge {
+  let entry = built.get(retriever.index);
+  if (!entry) {
+    // Photo captions and site chrome are not what the articles speak to: "having tea" in a caption does not cover green tea.
+    const texts = [...retriever.index.docs.values()].flatMap(({ meta, body }) => [
+      ...classifyBlocks({ meta, body, file: '' }).filter((block) => block.kind === 'text' || block.kind === 'heading').map((block) => body.slice(block.start, block.end)),
+      meta.title, meta.author ?? '', meta.publisher ?? '',
+    ]);
+    const vocabulary = buildVocabulary(texts);
+    // GloVe's rows are in frequency order, so a word's row is its rarity; a word it lacks is rarer than any.
+    entry = { vocabulary, similarity: vectors && createWordSimilarity(vectors, vocabulary.words), rarity: vectors && ((word) => vectors.rank(word) ?? vectors.size) };
+    built.set(retriever.index, entry);
+  }
+  return entry;
+}
+
+/** A question weighed against the corpus before any answer is written. */
+export interface QuestionAssessment {
+  analysis: QuestionAnalysis;
+  coverage: Coverage;
+  /** Candidate sentences of the retrieved passages, most likely answer first. */
+  ranked: RankedSentence[];
+  /** Probability that the articles answer it (the fitted answerability model), and the cut-off below which wedge declines. */
+  answerability: number;
+  cutoff: number;
+  /** The answerability model's inputs (answerability.ts), for fitting it. */
+  features: number[];
+}
+
+/** The sentences a question is answered from: those of its retrieved passages, only its named source's when it names one that was retrieved. */
+export function candidateEvidence(hits: Hit[], docs: DocLookup, namedSources: string[]): Evidence[] {
+  const evidence = collectEvidence(hits, docs);
+  const named = new Set(namedSources);
+  return evidence.some((item) => named.has(item.docId)) ? evidence.filter((item) => named.has(item.docId)) : evidence;
+}
+
+/** The fitted models a question is weighed with; the fitting script passes its own while it fits. */
+export interface AssessmentModels { ranker: RankerWeights; answerability: RankerWeights & { cutoff: number } }
+
+/**
+ * Reads the question, ranks the sentences of its retrieved passages, and estimates whether the articles
+ * answer it at all: from its best sentences (do they state what is asked?) and from what the corpus covers
+ * of its words. A question naming its source ranks only that source's sentences, when it was retrieved.
+ */
+export function assessQuestion(
+  input: { question: string; context: string; hits: Hit[]; docs: DocLookup; retriever: Retriever; vectors?: GloveVectors; namedSources: string[] },
+  models: AssessmentModels = { ranker: RANKER_WEIGHTS, answerability: ANSWERABILITY_WEIGHTS },
+): QuestionAssessment {
+  const { retriever } = input;
+  const { vocabulary, similarity, rarity } = corpusKnowledge(retriever, input.vectors);
+  const coverage = assessCoverage(`${input.question} ${input.context}`, vocabulary, retriever.idf, { similarity, rarity });
+  const analysis = analyseQuestion(input.question);
+  const evidence = candidateEvidence(input.hits, input.docs, input.namedSources);
+  const knowledge = { idf: retriever.idf, cosine: judgeKnowledge(input.vectors).cosine };
+  const ranked = rankSentences(analysis, evidence, knowledge, models.ranker);
+  const features = answerabilityFeatures(analysis, ranked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term') }, { ...coverage, nearest: similarity });
+  return { analysis, coverage, ranked, features, answerability: ranked.length ? answerability(features, models.answerability) : 0, cutoff: models.answerability.cutoff };
+}

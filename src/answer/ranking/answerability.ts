@@ -1,0 +1,72 @@
+import { entityAliases } from '../../text/entity-aliases.js';
+import type { QuestionAnalysis } from './question-analysis.js';
+import { predict, type RankedSentence, type RankerWeights } from './rank-sentences.js';
+import { FEATURE_NAMES, type RankingKnowledge } from './sentence-features.js';
+
+/** Names of the question-level features, in the order of the vectors and of the fitted weights. */
+export const ANSWERABILITY_FEATURES = ['best-probability', 'focus-exact', 'focus-aligned', 'focus-in-corpus', 'focus-near-corpus', 'names-together', 'typed-answer', 'no-focus', 'term-coverage', 'on-topic', 'rare-word-covered', 'off-topic-uncovered', 'off-topic-rare-missing', 'strongest-passage'] as const;
+
+/** What the corpus as a whole says about the question's words (assess-coverage.ts), besides its best sentences. */
+export interface CorpusCoverage {
+  termCoverage: number;
+  coreTerms: number;
+  focus?: { covered: boolean };
+  /** Cosine of a word to its nearest corpus word (1 when the corpus has it). */
+  nearest?: (word: string) => number;
+}
+
+/** How many of the top-ranked sentences the decision looks at. */
+export const ANSWER_WINDOW = 5;
+
+const FIT_COLUMNS: Record<string, number> = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i]));
+
+/**
+ * Question-level evidence that the articles answer it, from its best-ranked sentences: how likely the best is
+ * an answer; how much of the question's focus (what is asked, names aside) one sentence states, exactly and
+ * through word vectors; how much of the focus the corpus knows at all; whether one sentence holds the
+ * question's names together; for number, date, person and place questions, whether a sentence on the
+ * focus has that form; and what the corpus as a whole covers of the question (its words, its topic, its
+ * rarest word).
+ */
+export function answerabilityFeatures(question: QuestionAnalysis, ranked: RankedSentence[], knowledge: RankingKnowledge & { unseenIdf: number }, corpus: CorpusCoverage): number[] {
+  const top = ranked.slice(0, ANSWER_WINDOW);
+  const focusExact = (s: RankedSentence) => {
+    if (!question.focus.length) return 1;
+    const stems = new Set(s.words.map((w) => w.stem));
+    return question.focus.filter((t) => stems.has(t.stem)).length / question.focus.length;
+  };
+  const near = question.focus.length && corpus.nearest ? question.focus.reduce((s, t) => s + corpus.nearest!(t.word), 0) / question.focus.length : 1;
+  const inCorpus = question.focus.length ? question.focus.filter((t) => knowledge.idf(t.stem) < knowledge.unseenIdf - 1e-9).length / question.focus.length : 1;
+  const names = question.terms.filter((t) => t.name);
+  const together = (s: RankedSentence) => {
+    if (!names.length) return 1;
+    const stems = new Set(s.words.map((w) => w.stem));
+    return names.filter((t) => stems.has(t.stem) || entityAliases(t.stem).some((alias) => stems.has(alias))).length / names.length;
+  };
+  const onTopic = corpus.coreTerms > 0 ? 1 : 0;
+  const rareCovered = corpus.focus && !corpus.focus.covered ? 0 : 1;
+  const fitColumn = FIT_COLUMNS[`fit:${question.type}`];
+  const typed = fitColumn === undefined || question.type === 'reason' || question.type === 'polar' ? 1 : Math.max(0, ...top.map((s) => (s.features[fitColumn]! > 0 ? s.focus : 0)));
+  return [
+    Math.max(0, ...top.map((s) => s.probability)),
+    Math.max(0, ...top.map(focusExact)),
+    Math.max(0, ...top.map((s) => s.focus)),
+    inCorpus,
+    near,
+    Math.max(0, ...top.map(together)),
+    typed,
+    question.focus.length ? 0 : 1,
+    corpus.termCoverage,
+    onTopic,
+    rareCovered,
+    // Off the corpus's topic and little of it covered, or silent on its rarest word: the two together say more than either.
+    (1 - onTopic) * (1 - corpus.termCoverage),
+    (1 - onTopic) * (1 - rareCovered),
+    Math.max(0, ...ranked.map((s) => 0.55 * s.item.score + 0.45 * s.item.hitScore - 0.02 * s.item.hitRank)),
+  ];
+}
+
+/** Probability that the articles answer the question, from the fitted answerability model. */
+export function answerability(features: number[], weights: RankerWeights): number {
+  return predict(features, weights);
+}

@@ -1,0 +1,40 @@
+import { STOPWORDS } from '../../text/stopwords.js';
+import { stemWord, tokenizeWords } from '../../text/tokenize-words.js';
+
+/** What kind of answer a question asks for, read from its wording (general English, no corpus knowledge). */
+export type AnswerType = 'reason' | 'number' | 'time' | 'person' | 'place' | 'polar' | 'other';
+
+/** A content word of the question, with its stem and whether it is written as a name. */
+export interface QuestionTerm { word: string; stem: string; name: boolean }
+
+/** A question read for answering: its answer type, content terms, and the focus (what is asked about, names aside). */
+export interface QuestionAnalysis { type: AnswerType; terms: QuestionTerm[]; focus: QuestionTerm[] }
+
+const TYPES: Array<[AnswerType, RegExp]> = [
+  ['number', /\b(how (many|much|large|big|long|far|old|often)|what (percentage|share|proportion|number|amount|size|figure)|by how much)\b/i],
+  ['time', /\b(when|what (year|date|month|day|decade|time)|since when|how long ago)\b/i],
+  ['reason', /\b(why|how come|what (are|were|is|was) the (main )?(reasons?|causes?|grounds)|for what reason|what explains|what makes|what drives|how (does|do|did|can|could|would|will|is|are))\b/i],
+  ['person', /\b(who|whom|whose|which (person|people|leader|official|author|writer|president|minister))\b/i],
+  ['place', /\b(where|which (country|countries|city|cities|region|place|state|nation))\b/i],
+  ['polar', /^\s*(is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|might|must)\b/i],
+];
+
+// Words that frame a question rather than name its subject.
+const FRAMING = new Set(['what', 'why', 'how', 'who', 'whom', 'whose', 'which', 'when', 'where', 'many', 'much', 'say', 'says', 'said', 'think', 'thinks', 'according', 'article', 'articles', 'author', 'authors', 'writer', 'argue', 'argues', 'argued', 'claim', 'claims', 'mention', 'mentions', 'explain', 'explains', 'describe', 'describes', 'tell', 'give', 'reason', 'reasons', 'main', 'kind', 'sort', 'way', 'ways', 'view', 'opinion', 'believe', 'believes', 'see', 'sees', 'steelman', 'side', 'sides', 'case', 'does', 'did', 'do', 'can', 'could', 'would', 'will', 'year', 'date', 'long', 'ago', 'percentage', 'number', 'amount']);
+const NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
+
+/** Reads a question: answer type, weighted content terms and focus (the content terms that are not names or framing). */
+export function analyseQuestion(question: string): QuestionAnalysis {
+  const type = TYPES.find(([, pattern]) => pattern.test(question))?.[0] ?? 'other';
+  // A capital at the very start is grammar, not a name.
+  const names = new Set([...question.matchAll(NAME)].filter((m) => m.index > 0).flatMap((m) => tokenizeWords(m[0])));
+  const terms: QuestionTerm[] = [];
+  const seen = new Set<string>();
+  for (const word of tokenizeWords(question)) {
+    if (STOPWORDS.has(word) || /^\d+$/.test(word) || seen.has(word)) continue;
+    seen.add(word);
+    terms.push({ word, stem: stemWord(word), name: names.has(word) });
+  }
+  const focus = terms.filter((t) => !t.name && !FRAMING.has(t.word));
+  return { type, terms: terms.filter((t) => !FRAMING.has(t.word) || t.name), focus };
+}

@@ -1,0 +1,109 @@
+import { foldText } from '../../text/fold-text.js';
+import { STOPWORDS } from '../../text/stopwords.js';
+import { stemWord, tokenizeWords } from '../../text/tokenize-words.js';
+import type { Evidence } from '../evidence.js';
+import type { AnswerType, QuestionAnalysis, QuestionTerm } from './question-analysis.js';
+
+/** What feature extraction may use besides the texts: corpus IDF of a stem and word-vector cosine. */
+export interface RankingKnowledge { idf: (stem: string) => number; cosine?: (a: string, b: string) => number }
+
+/** Names of the features, in the order of the vectors and of the fitted weights. */
+export const FEATURE_NAMES = [
+  'retrieval', 'lexical', 'alignment', 'focus', 'passage', 'rank', 'centrality', 'dependent', 'length', 'lead-in',
+  'fit:reason', 'fit:number', 'fit:time', 'fit:person', 'fit:place', 'fit:polar',
+] as const;
+
+// Surface marks of each answer type, general English: a reason question wants causes and consequences, a number question digits.
+const FITS: Record<Exclude<AnswerType, 'other'>, RegExp> = {
+  reason: /\b(because|since|as a result|due to|owing to|so that|therefore|thus|hence|reasons?|causes?d?|lead(s|ing)? to|led to|result(s|ed)? in|means?|given|driven by|stems? from|depend(s|ent|ence|ency)?|rel(y|ies|iant|iance)|cannot|can't|could not|couldn't|won't|will not|would not|unlikely|impossible|fails?|needs?|afford|interests?)\b/i,
+  number: /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|percent|double|twice)\b/i,
+  time: /\b(1[5-9]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|years? ago|decades?|century|since|until|in the \d+s)\b/i,
+  person: /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+|\b(president|minister|secretary|professor|leader|author|chairman|director|official|spokes(man|woman|person))\b/iu,
+  place: /\b(in|at|from|to|near|across|along|into)\s+(the\s+)?\p{Lu}/u,
+  polar: /\b(not|no|never|cannot|can't|won't|will|would|could|should|must|unlikely|likely|impossible|possible|indeed)\b/i,
+};
+const DEPENDENT = /^\s*["“]?(this|that|these|those|it|its|they|their|he|his|she|her|such|additionally|moreover|also|however|but|yet|still|furthermore|besides|then|thus|therefore|instead|meanwhile|in addition|as a result|in short|after all|even so)\b/i;
+
+/** Content stems of a text with their folded words, for alignment and centrality. */
+export function contentWords(text: string): Array<{ word: string; stem: string }> {
+  return tokenizeWords(text).filter((w) => !STOPWORDS.has(w) && !/^\d+$/.test(w)).map((word) => ({ word, stem: stemWord(word) }));
+}
+
+/** Yadav et al.'s alignment score: each question term's best match in the sentence (same stem 1, else cosine), IDF-weighted. */
+function alignment(terms: QuestionTerm[], words: Array<{ word: string; stem: string }>, knowledge: RankingKnowledge): number {
+  let total = 0;
+  let aligned = 0;
+  for (const term of terms) {
+    const weight = knowledge.idf(term.stem);
+    total += weight;
+    let best = 0;
+    for (const w of words) {
+      if (w.stem === term.stem) { best = 1; break; }
+      // A name matches only itself: vectors put neighbouring countries close together.
+      if (!term.name && knowledge.cosine) best = Math.max(best, knowledge.cosine(term.word, w.word));
+    }
+    aligned += weight * best;
+  }
+  return total ? aligned / total : 0;
+}
+
+/** Share of focus terms the sentence states (same stem, or a vector neighbour at cosine 0.6 or more). */
+export function focusShare(focus: QuestionTerm[], words: Array<{ word: string; stem: string }>, knowledge: RankingKnowledge): number {
+  if (!focus.length) return 1;
+  let total = 0;
+  let covered = 0;
+  for (const term of focus) {
+    const weight = knowledge.idf(term.stem);
+    total += weight;
+    if (words.some((w) => w.stem === term.stem || (knowledge.cosine?.(term.word, w.word) ?? 0) >= 0.6)) covered += weight;
+  }
+  return total ? covered / total : 1;
+}
+
+/** IDF-weighted bag of stems, unit length, for sentence-to-sentence similarity. */
+export function stemVector(words: Array<{ stem: string }>, idf: (stem: string) => number): Map<string, number> {
+  const vector = new Map<string, number>();
+  for (const { stem } of words) vector.set(stem, (vector.get(stem) ?? 0) + idf(stem));
+  let norm = 0;
+  for (const value of vector.values()) norm += value * value;
+  norm = Math.sqrt(norm) || 1;
+  for (const [stem, value] of vector) vector.set(stem, value / norm);
+  return vector;
+}
+
+/** Cosine of two unit stem vectors. */
+export function stemCosine(a: Map<string, number>, b: Map<string, number>): number {
+  let dot = 0;
+  for (const [stem, value] of a) dot += value * (b.get(stem) ?? 0);
+  return dot;
+}
+
+/** A candidate sentence prepared for ranking. */
+export interface Candidate { item: Evidence; words: Array<{ word: string; stem: string }>; vector: Map<string, number>; lead: number }
+
+/**
+ * The feature vector of each candidate sentence (FEATURE_NAMES order): relevance (retrieval score, lexical
+ * and alignment shares, focus coverage), its passage's score and rank, centrality (the point recurs in
+ * another article), whether it leans on the sentence before, length, the relevance of the sentence before,
+ * and whether it has the surface form the question's answer type wants.
+ */
+export function sentenceFeatures(question: QuestionAnalysis, candidates: Candidate[], knowledge: RankingKnowledge): number[][] {
+  const stems = new Set(question.terms.map((t) => t.stem));
+  let idfTotal = 0;
+  for (const t of question.terms) idfTotal += knowledge.idf(t.stem);
+  return candidates.map((candidate) => {
+    const { item, words, vector } = candidate;
+    let lexical = 0;
+    const present = new Set(words.map((w) => w.stem));
+    for (const stem of stems) if (present.has(stem)) lexical += knowledge.idf(stem);
+    let centrality = 0;
+    for (const other of candidates) if (other.item.docId !== item.docId) centrality = Math.max(centrality, stemCosine(vector, other.vector));
+    const folded = foldText(item.text);
+    const fits = (Object.keys(FITS) as Array<keyof typeof FITS>).map((type) => (question.type === type && FITS[type].test(type === 'person' || type === 'place' ? item.text : folded) ? 1 : 0));
+    return [
+      item.score, idfTotal ? lexical / idfTotal : 0, alignment(question.terms, words, knowledge), focusShare(question.focus, words, knowledge),
+      item.hitScore, 1 / (1 + item.hitRank), centrality, DEPENDENT.test(item.text) ? 1 : 0, Math.log1p(words.length) / 3, candidate.lead,
+      ...fits,
+    ];
+  });
+}
