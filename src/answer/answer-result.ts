@@ -27,7 +27,8 @@ export const sideSchema = z.object({
   thesis: z.string(),
   /** Distinct passages backing this side. */
   supportCount: z.number().int(),
-  points: z.array(z.object({ text: z.string(), citations: z.array(z.number().int()), concession: z.boolean().optional() })),
+  /** Each point cites its lead sentence first, then the sentences of other articles that make the same point (`articles` of them in all). */
+  points: z.array(z.object({ text: z.string(), citations: z.array(z.number().int()), articles: z.number().int().optional(), concession: z.boolean().optional() })),
 });
 
 /** The answer to one question, as /api/chat returns it. */

@@ -119,7 +119,7 @@ describe('the llm generator against a fake OpenAI-compatible server', () => {
     ] }));
     const result = await ask('Steelman both sides: can the US pull Russia away from China?', 'steelman');
     expect(result.sides!.map((s) => [s.label, s.supportCount, s.points.length])).toEqual([['The split can work', 1, 1], ["The split won't work", 1, 1]]);
-    expect(result.answer).toMatch(/\*\*Balance:\*\* 1 passage for “The split can work”, 1 for “The split won't work”\./);
+    expect(result.answer).toMatch(/\*\*Balance:\*\* Support is roughly balanced: 1 passage for “The split can work”, 1 for “The split won.t work”\./);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyStance } from '../../src/answer/steelman/classify-stance.js';
+import { balanceLine } from '../../src/answer/steelman/balance-line.js';
 import { deriveSides, stripSteelmanPrefix } from '../../src/answer/steelman/derive-sides.js';
 
 describe('classifyStance', () => {
@@ -32,5 +33,22 @@ describe('deriveSides', () => {
     expect(deriveSides('Steelman both sides: can the US pull Russia away?', settings).map((s) => s.label)).toEqual(['Can work', 'Won\'t work']);
     expect(deriveSides('Steelman both sides: is the plan wise?').map((s) => s.label)).toEqual(['Yes', 'No']);
     expect(stripSteelmanPrefix('Steelman both sides: is the plan wise?')).toBe('is the plan wise?');
+  });
+});
+
+describe('balanceLine', () => {
+  const sides: [{ label: string }, { label: string }] = [{ label: 'Can work' }, { label: 'Won\'t work' }];
+  it('calls counts within 1.25× of each other roughly balanced, up to 2× leaning, beyond that mostly one side', () => {
+    expect(balanceLine(sides, [8, 10])).toMatch(/^Support is roughly balanced: 8 passages for “Can work”, 10 for “Won't work”\.$/);
+    expect(balanceLine(sides, [4, 5])).toMatch(/roughly balanced/);
+    expect(balanceLine(sides, [4, 6])).toMatch(/^The articles lean toward “Won't work”: 6 passages against 4 for “Can work”\.$/);
+    expect(balanceLine(sides, [5, 10])).toMatch(/lean toward “Won't work”/);
+    expect(balanceLine(sides, [8, 15])).toMatch(/lean toward “Won't work”/);
+    expect(balanceLine(sides, [4, 9], [2, 0])).toBe('The articles mostly argue “Won\'t work”: 9 passages against 4; the case for “Can work” rests on few passages, 2 of them from articles that argue the other side.');
+    expect(balanceLine(sides, [12, 5])).toMatch(/mostly argue “Can work”/);
+  });
+  it('says plainly when one side has no passage, or neither has', () => {
+    expect(balanceLine(sides, [0, 7])).toMatch(/No passage in the articles argues “Can work”/);
+    expect(balanceLine(sides, [0, 0])).toMatch(/no clear position/);
   });
 });

@@ -11,6 +11,11 @@ export interface PointOptions { max: number; samePoint: number; relative: number
 // A sentence that only reads with the one before it ("This means…", "Additionally, …", "It is…").
 const LEANS_BACK = /^\s*["“]?(this|that|these|those|it|its|they|their|he|his|she|her|such|additionally|moreover|also|furthermore|besides|then|thus|therefore|instead|meanwhile|in addition|as a result|even so)\b/i;
 
+/** Where to start quoting a sentence: at the sentence before it when it only reads with that one ("This means…"). */
+export function quoteStart(item: Evidence): number {
+  return LEANS_BACK.test(item.text) && item.previousStart !== undefined ? item.previousStart : item.start;
+}
+
 /**
  * Chooses distinct points from ranked sentences, strongest first: a sentence that says what a chosen point
  * says (stem-vector cosine at or above `samePoint`) joins that point instead of repeating it, and a sentence
@@ -30,8 +35,7 @@ export function composePoints(ranked: RankedSentence[], options: PointOptions): 
     if (points.length >= options.max || sentence.probability < best * options.relative) continue;
     if ((perDoc.get(sentence.item.docId) ?? 0) >= options.perDoc) continue;
     const { item } = sentence;
-    const start = LEANS_BACK.test(item.text) && item.previousStart !== undefined ? item.previousStart : item.start;
-    points.push({ lead: sentence, also: [], span: { docId: item.docId, chunkId: item.chunkId, start, end: item.end, score: sentence.probability } });
+    points.push({ lead: sentence, also: [], span: { docId: item.docId, chunkId: item.chunkId, start: quoteStart(item), end: item.end, score: sentence.probability } });
     perDoc.set(item.docId, (perDoc.get(item.docId) ?? 0) + 1);
   }
   return points;

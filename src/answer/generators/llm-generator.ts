@@ -7,6 +7,7 @@ import type { Citation, Side } from '../answer-result.js';
 import type { JudgeKnowledge } from '../citations/align-terms.js';
 import { verifyClaim, type VerifiedSource } from '../citations/verify-claim.js';
 import { sourceName, toCitations, type DocLookup } from '../evidence.js';
+import { balanceLine } from '../steelman/balance-line.js';
 import type { AnswerGenerator, Draft, GenerateInput } from './answer-generator.js';
 import { fillTemplate, type Prompts } from './load-prompts.js';
 
@@ -128,7 +129,7 @@ export function createLlmGenerator(options: LlmGeneratorOptions): AnswerGenerato
           '',
         ]);
         const [x, y] = sides.map((side) => side.supportCount) as [number, number];
-        lines.push(`**Balance:** ${x} passage${x === 1 ? '' : 's'} for “${sides[0]!.label}”, ${y} for “${sides[1]!.label}”.${Math.min(x, y) * 2 <= Math.max(x, y) ? ' The case is one-sided in these articles.' : ''}`);
+        lines.push(`**Balance:** ${balanceLine([sides[0]!, sides[1]!], [x, y])}`);
         if (x + y === 0) throw new InvalidModelOutputError('no steelman point survived citation checks');
         return { answer: lines.join('\n'), citations: citationsOf(), sides, abstained: false, generator: `llm:${model}` };
       }

@@ -1,10 +1,16 @@
 import type { Side } from '../answer-result.js';
 import { collectEvidence, sourceName, toCitations, type DocLookup, type Evidence } from '../evidence.js';
 import type { Draft, SideRequest } from '../generators/answer-generator.js';
-import { pickEvidence } from '../generators/pick-evidence.js';
+import { quoteStart } from '../generators/compose-points.js';
+import { evidenceStrength } from '../generators/pick-evidence.js';
+import { contentWords, stemCosine, stemVector } from '../ranking/sentence-features.js';
+import { balanceLine } from './balance-line.js';
 import { classifyStance } from './classify-stance.js';
 
-const POINTS_PER_SIDE = 3;
+// Up to six distinct points a side, when the corpus has them.
+const POINTS_PER_SIDE = 6;
+// Sentences this close (cosine of IDF-weighted stems) make the same point; one from another article corroborates it.
+const SAME_POINT = 0.5;
 
 interface Assigned extends Evidence { side: 0 | 1; concession: boolean }
 
@@ -18,6 +24,11 @@ function assign(sides: SideRequest[], docs: DocLookup): Assigned[] {
   for (const { item, stance } of withStance) lean.set(item.docId, (lean.get(item.docId) ?? 0) + (stance === 'pro' ? 1 : stance === 'con' ? -1 : 0));
   return withStance.flatMap(({ item, stance }) => {
     if (stance === 'neutral') return [];
+    // A sentence that only reads with the one before it is quoted with it; when that one argues the other side, the pair makes no point for this one.
+    if (quoteStart(item) !== item.start) {
+      const before = classifyStance(docs(item.docId)!.body.slice(quoteStart(item), item.start)).stance;
+      if (before !== 'neutral' && before !== stance) return [];
+    }
     const side = stance === 'pro' ? 0 : 1;
     const docLean = lean.get(item.docId) ?? 0;
     // A point for one side taken from an article that argues the other is that author's concession.
@@ -52,37 +63,44 @@ function countPassages(sides: SideRequest[], docs: DocLookup): { counts: [number
   return { counts, concessions };
 }
 
-function balanceLine(sides: SideRequest[], counts: [number, number], concessions: [number, number]): string {
-  const [a, b] = counts;
-  if (a === 0 && b === 0) return 'The retrieved passages take no clear position on either side.';
-  if (a === 0 || b === 0) {
-    const empty = a === 0 ? sides[0]! : sides[1]!;
-    return `No passage in the articles argues “${empty.label}”; the case for it is absent from this corpus, not merely weaker.`;
+interface SidePoint { lead: Assigned; also: Assigned[] }
+
+/**
+ * A side's distinct points, strongest first: a sentence that says what a chosen point says joins it (from
+ * another article, as corroboration) instead of repeating it; at most two points from one article.
+ */
+function distinctPoints(items: Assigned[], idf: (stem: string) => number): SidePoint[] {
+  const ranked = [...items].sort((a, b) => evidenceStrength(b) - evidenceStrength(a)).map((item) => ({ item, vector: stemVector(contentWords(item.text), idf) }));
+  const points: Array<SidePoint & { vectors: Array<Map<string, number>> }> = [];
+  const perDoc = new Map<string, number>();
+  for (const { item, vector } of ranked) {
+    const same = points.find((p) => p.vectors.some((v) => stemCosine(v, vector) >= SAME_POINT));
+    if (same) {
+      if (![same.lead, ...same.also].some((s) => s.docId === item.docId)) { same.also.push(item); same.vectors.push(vector); }
+      continue;
+    }
+    if (points.length >= POINTS_PER_SIDE || (perDoc.get(item.docId) ?? 0) >= 2) continue;
+    points.push({ lead: item, also: [], vectors: [vector] });
+    perDoc.set(item.docId, (perDoc.get(item.docId) ?? 0) + 1);
   }
-  const [strong, weak] = a >= b ? [0, 1] : [1, 0];
-  const ratio = Math.max(a, b) / Math.min(a, b);
-  if (ratio >= 2) {
-    const conceded = concessions[weak]! > 0 ? `, ${concessions[weak]} of them from articles that argue the other side` : '';
-    return `The articles lean clearly to “${sides[strong]!.label}” (${Math.max(a, b)} passages against ${Math.min(a, b)}); the case for “${sides[weak]!.label}” rests on few passages${conceded}.`;
-  }
-  return `Support is roughly balanced: ${a} passages for “${sides[0]!.label}”, ${b} for “${sides[1]!.label}”.`;
+  return points.map(({ lead, also }) => ({ lead, also }));
 }
 
-/** Builds a steelman answer offline: each side's strongest cited points, its support count, and an honest balance line. */
-export function composeSteelman(sides: SideRequest[], docs: DocLookup): Draft {
+/** Builds a steelman answer offline: each side's strongest distinct cited points, its support count, and an honest balance line. */
+export function composeSteelman(sides: SideRequest[], docs: DocLookup, idf: (stem: string) => number = () => 1): Draft {
   const assigned = assign(sides, docs);
   const bySide = [0, 1].map((side) => assigned.filter((item) => item.side === side));
   const { counts, concessions } = countPassages(sides, docs);
-  const chosen = bySide.map((items) => pickEvidence(items, POINTS_PER_SIDE) as Assigned[]);
-  const citations = toCitations(chosen.flat(), docs);
+  const chosen = bySide.map((items) => distinctPoints(items, idf));
+  const citations = toCitations(chosen.flat().flatMap((point) => [{ ...point.lead, start: quoteStart(point.lead) }, ...point.also]), docs);
   let n = 0;
   const resultSides: Side[] = sides.slice(0, 2).map((side, i) => ({
     label: side.label,
     thesis: side.thesis,
     supportCount: counts[i]!,
-    points: chosen[i]!.map((item) => {
-      n += 1;
-      return { text: citations[n - 1]!.quote, citations: [n], ...(item.concession ? { concession: true } : {}) };
+    points: chosen[i]!.map((point) => {
+      const numbers = [point.lead, ...point.also].map(() => { n += 1; return n; });
+      return { text: citations[numbers[0]! - 1]!.quote, citations: numbers, ...(numbers.length > 1 ? { articles: numbers.length } : {}), ...(point.lead.concession ? { concession: true } : {}) };
     }),
   }));
   const lines: string[] = [];
@@ -90,12 +108,14 @@ export function composeSteelman(sides: SideRequest[], docs: DocLookup): Draft {
     lines.push(`**${side.label}** (${side.supportCount} passage${side.supportCount === 1 ? '' : 's'}): ${side.thesis}`);
     if (!side.points.length) lines.push('- No passage in the articles makes this case.');
     for (const point of side.points) {
-      const citation = citations[point.citations[0]! - 1]!;
-      const who = sourceName(docs(citation.docId)!.meta);
-      lines.push(`- “${point.text.replace(/\s*\n\s*/g, ' ')}” — ${who}${point.concession ? ' (whose article argues the other side)' : ''} [${point.citations[0]}]`);
+      const [first, ...more] = point.citations.map((c) => citations[c - 1]!);
+      const who = sourceName(docs(first!.docId)!.meta);
+      const lead = more.length ? `**${more.length + 1} articles make this point:** ` : '';
+      lines.push(`- ${lead}“${point.text.replace(/\s*\n\s*/g, ' ')}” — ${who}${point.concession ? ' (whose article argues the other side)' : ''} [${first!.n}]`);
+      for (const also of more) lines.push(`  - Also ${sourceName(docs(also.docId)!.meta)}: “${also.quote.replace(/\s*\n\s*/g, ' ')}” [${also.n}]`);
     }
     if (i === 0) lines.push('');
   });
-  lines.push('', `**Balance:** ${balanceLine(sides, counts, concessions)}`);
+  lines.push('', `**Balance:** ${balanceLine([sides[0]!, sides[1]!], counts, concessions)}`);
   return { answer: lines.join('\n'), citations, sides: resultSides, abstained: counts[0] + counts[1] === 0, generator: 'extractive' };
 }
