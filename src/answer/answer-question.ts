@@ -85,7 +85,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
     draft = abstention(`None of them mentions ${assessment.coverage.missingNames.map((name) => `“${name}”`).join(' or ')}.`);
   } else if (assessment.answerability < assessment.cutoff) {
     // No top sentence states what is asked, and the corpus says little of it: a stretch, not an answer.
-    draft = abstention(declineReason(assessment.analysis, assessment.ranked));
+    draft = abstention(declineReason(question, assessment.analysis, assessment.ranked));
   } else {
     const input = { question, mode: request.mode, hits, sides, docs, namedSources: named, history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf, cosine: judgeKnowledge(deps.wordVectors).cosine, analysis: assessment.analysis, ranked: assessment.ranked };
     try {

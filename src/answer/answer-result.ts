@@ -9,6 +9,8 @@ export const citationSchema = z.object({
   docId: z.string(),
   title: z.string(),
   publisher: z.string().optional(),
+  /** What sort of text the article is (opinion, news, essay…), from its front matter. */
+  kind: z.string().optional(),
   author: z.string().optional(),
   date: z.string().optional(),
   url: z.string().optional(),

@@ -76,6 +76,7 @@ export function toCitations(chosen: Array<Pick<Evidence, 'docId' | 'chunkId' | '
       docId: item.docId,
       title: meta.title,
       ...(meta.publisher ? { publisher: meta.publisher } : {}),
+      ...(meta.kind ? { kind: meta.kind } : {}),
       ...(meta.author ? { author: meta.author } : {}),
       ...(meta.date ? { date: meta.date } : {}),
       ...(meta.url ? { url: meta.url } : {}),

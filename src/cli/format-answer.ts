@@ -6,7 +6,7 @@ export function formatAnswer(result: AnswerResult): string {
   if (result.degraded) lines.push(`(degraded: ${result.degradedReason ?? 'fell back to the offline answerer'})`, '');
   if (result.citations.length) lines.push('Sources:');
   for (const c of result.citations) {
-    const source = [c.author, c.publisher].filter(Boolean).join(', ');
+    const source = [c.author, c.publisher, c.kind].filter(Boolean).join(', ');
     lines.push(`[${c.n}] ${c.title}${source ? ` — ${source}` : ''}${c.date ? `, ${c.date}` : ''}`);
     lines.push(`    ${c.docId} · chars ${c.start}-${c.end}${c.support ? ` · ${c.support}` : ''}`);
     lines.push(`    “${c.quote.replace(/\s*\n\s*/g, ' ')}”`);

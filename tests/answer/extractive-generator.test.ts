@@ -46,3 +46,25 @@ describe('the extractive answerer', () => {
     expect(Math.max(...perArticle.values())).toBeLessThanOrEqual(2);
   });
 });
+
+describe('the extractive answerer v2 on the default corpus', () => {
+  let deps: AnswerDeps;
+  beforeAll(async () => { deps = await offlineDeps(); });
+  const ask = (content: string) => answerQuestion(deps, { messages: [{ role: 'user', content }], mode: 'answer' });
+
+  it('answers a why-question with a list of distinct reasons from more than one article', async () => {
+    const result = await ask('Why won\'t the split work?');
+    expect(result.abstained).toBe(false);
+    expect(result.answer).toMatch(/^The articles give \d reasons, strongest first:/);
+    expect(new Set(result.citations.map((c) => c.docId)).size).toBeGreaterThan(1);
+  });
+  it('declines a near miss and says what the articles do mention', async () => {
+    const result = await ask('What is the population of Brazil?');
+    expect(result.abstained).toBe(true);
+    expect(result.answer).toBe('The articles don\'t cover this. They mention Brazil, but none of them speaks to “population”.');
+  });
+  it('puts the sentence that states a fact first, then its context', async () => {
+    const result = await ask('How much did trade between China and Russia reach in 2024?');
+    expect(result.answer).toMatch(/^\*\*Answer:\*\*\n“[^\n]*237 billion in 2024\.”/);
+  });
+});

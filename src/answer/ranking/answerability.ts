@@ -4,7 +4,7 @@ import { predict, type RankedSentence, type RankerWeights } from './rank-sentenc
 import { FEATURE_NAMES, type RankingKnowledge } from './sentence-features.js';
 
 /** Names of the question-level features, in the order of the vectors and of the fitted weights. */
-export const ANSWERABILITY_FEATURES = ['best-probability', 'focus-exact', 'focus-aligned', 'focus-in-corpus', 'focus-near-corpus', 'names-together', 'typed-answer', 'no-focus', 'term-coverage', 'on-topic', 'rare-word-covered', 'off-topic-uncovered', 'off-topic-rare-missing', 'strongest-passage'] as const;
+export const ANSWERABILITY_FEATURES = ['best-probability', 'focus-exact', 'focus-aligned', 'focus-in-corpus', 'focus-near-corpus', 'names-together', 'typed-answer', 'no-focus', 'term-coverage', 'on-topic', 'rare-word-covered', 'off-topic-uncovered', 'off-topic-rare-missing', 'strongest-passage', 'factual', 'factual-focus-aligned', 'factual-focus-in-corpus'] as const;
 
 /** What the corpus as a whole says about the question's words (assess-coverage.ts), besides its best sentences. */
 export interface CorpusCoverage {
@@ -44,6 +44,7 @@ export function answerabilityFeatures(question: QuestionAnalysis, ranked: Ranked
     return names.filter((t) => stems.has(t.stem) || entityAliases(t.stem).some((alias) => stems.has(alias))).length / names.length;
   };
   const onTopic = corpus.coreTerms > 0 ? 1 : 0;
+  const factual = question.type === 'reason' || question.type === 'polar' ? 0 : 1;
   const rareCovered = corpus.focus && !corpus.focus.covered ? 0 : 1;
   const fitColumn = FIT_COLUMNS[`fit:${question.type}`];
   const typed = fitColumn === undefined || question.type === 'reason' || question.type === 'polar' ? 1 : Math.max(0, ...top.map((s) => (s.features[fitColumn]! > 0 ? s.focus : 0)));
@@ -63,6 +64,10 @@ export function answerabilityFeatures(question: QuestionAnalysis, ranked: Ranked
     (1 - onTopic) * (1 - corpus.termCoverage),
     (1 - onTopic) * (1 - rareCovered),
     Math.max(0, ...ranked.map((s) => 0.55 * s.item.score + 0.45 * s.item.hitScore - 0.02 * s.item.hitRank)),
+    // A factual question (what, how many, when, who, where) is answered only by a sentence that states what it asks; a why or yes-no question can be answered in other words.
+    factual,
+    factual * Math.max(0, ...top.map((s) => s.focus)),
+    factual * inCorpus,
   ];
 }
 

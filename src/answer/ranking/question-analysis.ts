@@ -20,7 +20,9 @@ const TYPES: Array<[AnswerType, RegExp]> = [
 ];
 
 // Words that frame a question rather than name its subject.
-const FRAMING = new Set(['what', 'why', 'how', 'who', 'whom', 'whose', 'which', 'when', 'where', 'many', 'much', 'say', 'says', 'said', 'think', 'thinks', 'according', 'article', 'articles', 'author', 'authors', 'writer', 'argue', 'argues', 'argued', 'claim', 'claims', 'mention', 'mentions', 'explain', 'explains', 'describe', 'describes', 'tell', 'give', 'reason', 'reasons', 'main', 'kind', 'sort', 'way', 'ways', 'view', 'opinion', 'believe', 'believes', 'see', 'sees', 'steelman', 'side', 'sides', 'case', 'does', 'did', 'do', 'can', 'could', 'would', 'will', 'year', 'date', 'long', 'ago', 'percentage', 'number', 'amount']);
+const FRAMING = new Set(['what', 'why', 'how', 'who', 'whom', 'whose', 'which', 'when', 'where', 'many', 'much', 'say', 'says', 'said', 'think', 'thinks', 'according', 'article', 'articles', 'author', 'authors', 'writer', 'argue', 'argues', 'argued', 'claim', 'claims', 'mention', 'mentions', 'explain', 'explains', 'describe', 'describes', 'tell', 'give', 'reason', 'reasons', 'main', 'kind', 'sort', 'way', 'ways', 'view', 'opinion', 'believe', 'believes', 'see', 'sees', 'steelman', 'side', 'sides', 'case', 'does', 'did', 'do', 'can', 'could', 'would', 'will', 'year', 'date', 'long', 'ago', 'percentage', 'number', 'amount',
+  // Contractions as the tokenizer leaves them ("won't" → "wont").
+  'wont', 'dont', 'doesnt', 'didnt', 'cant', 'couldnt', 'wouldnt', 'isnt', 'arent', 'wasnt', 'werent', 'shouldnt', 'hasnt', 'havent']);
 const NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 
 /** Reads a question: answer type, weighted content terms and focus (the content terms that are not names or framing). */

@@ -17,7 +17,7 @@ const MAX_SECTION = 2900;
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: text.length > MAX_SECTION ? `${text.slice(0, MAX_SECTION)}…` : text } });
 
 function citationContext(c: Citation, fullQuote: boolean): Block {
-  const source = [c.title, c.publisher ?? c.author].filter(Boolean).join(' — ');
+  const source = [c.title, [c.publisher ?? c.author, c.kind].filter(Boolean).join(' · ')].filter(Boolean).join(' — ');
   const quote = fullQuote || c.quote.length <= 280 ? c.quote : `${c.quote.slice(0, 277)}…`;
   const link = c.url ? ` <${c.url}|link>` : '';
   return { type: 'context', elements: [{ type: 'mrkdwn', text: `[${c.n}] *${escapeMrkdwn(source)}*${link}\n“${escapeMrkdwn(quote.replace(/\s*\n\s*/g, ' '))}”` }] };

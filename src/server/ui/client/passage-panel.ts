@@ -13,7 +13,7 @@ export async function showPassage(citation: Citation): Promise<void> {
   text.replaceChildren();
   try {
     const doc = await fetchDocument(citation.docId);
-    meta.textContent = [doc.publisher, doc.author, doc.date].filter(Boolean).join(' · ') || 'No byline';
+    meta.textContent = [doc.publisher, doc.kind, doc.author, doc.date].filter(Boolean).join(' · ') || 'No byline';
     const mark = document.createElement('mark');
     // Offsets come from the server and always slice the body to the quote; text nodes keep any markup literal.
     mark.textContent = doc.text.slice(citation.start, citation.end);

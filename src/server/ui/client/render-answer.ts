@@ -35,14 +35,26 @@ function appendInline(parent: HTMLElement, line: string, citations: Citation[], 
 export function renderAnswerText(answer: string, citations: Citation[], open: OpenCitation): DocumentFragment {
   const fragment = document.createDocumentFragment();
   let list: HTMLUListElement | undefined;
+  let lastItem: HTMLLIElement | undefined;
   for (const line of answer.split('\n')) {
+    // "  - Also …" under a point: another article making the same point, nested under it.
+    if (/^\s+- /.test(line) && lastItem) {
+      let nested = lastItem.querySelector('ul');
+      if (!nested) lastItem.append((nested = el('ul')));
+      const item = el('li', 'corroboration');
+      appendInline(item, line.trim().slice(2), citations, open);
+      nested.append(item);
+      continue;
+    }
     if (line.startsWith('- ')) {
       if (!list) fragment.append((list = el('ul')));
       const item = el('li');
       appendInline(item, line.slice(2), citations, open);
       list.append(item);
+      lastItem = item;
       continue;
     }
+    lastItem = undefined;
     list = undefined;
     if (!line.trim()) continue;
     const paragraph = el('p');
@@ -60,6 +72,7 @@ function renderSide(side: Side, citations: Citation[], open: OpenCitation): HTML
   if (!side.points.length) list.append(el('li', 'concession', 'No passage in the articles makes this case.'));
   for (const point of side.points) {
     const item = el('li');
+    if (point.articles && point.articles > 1) item.append(el('strong', 'articles', `${point.articles} articles: `));
     item.append(document.createTextNode(`“${point.text}” `));
     for (const n of point.citations) {
       const citation = citations.find((c) => c.n === n);
@@ -94,6 +107,6 @@ export function renderResult(result: AnswerResult, open: OpenCitation): Document
 
 /** The answer as Markdown with its sources listed, for the clipboard. */
 export function answerMarkdown(result: AnswerResult): string {
-  const sources = result.citations.map((c) => `[${c.n}] ${c.title}${c.author ? `, ${c.author}` : ''}${c.publisher ? `, ${c.publisher}` : ''}: “${c.quote.replace(/\s*\n\s*/g, ' ')}” (${c.docId}, chars ${c.start}–${c.end})`);
+  const sources = result.citations.map((c) => `[${c.n}] ${c.title}${c.author ? `, ${c.author}` : ''}${c.publisher ? `, ${c.publisher}` : ''}${c.kind ? ` (${c.kind})` : ''}: “${c.quote.replace(/\s*\n\s*/g, ' ')}” (${c.docId}, chars ${c.start}–${c.end})`);
   return `**Q:** ${result.question}\n\n${result.answer}${sources.length ? `\n\nSources:\n${sources.join('\n')}` : ''}\n`;
 }
