@@ -29,8 +29,18 @@ export function contentWords(text: string): Array<{ word: string; stem: string }
   return tokenizeWords(text).filter((w) => !STOPWORDS.has(w) && !/^\d+$/.test(w)).map((word) => ({ word, stem: stemWord(word) }));
 }
 
+/** Cosine of each question word with each word of the candidates, computed once per question (the hot path of ranking). */
+type Similarities = (term: string, word: string) => number;
+
+function similarities(terms: QuestionTerm[], candidates: Candidate[], cosine?: (a: string, b: string) => number): Similarities {
+  if (!cosine) return () => 0;
+  const words = new Set(candidates.flatMap((c) => c.words.map((w) => w.word)));
+  const table = new Map(terms.filter((t) => !t.name).map((t) => [t.word, new Map([...words].map((w) => [w, cosine(t.word, w)]))]));
+  return (term, word) => table.get(term)?.get(word) ?? cosine(term, word);
+}
+
 /** Yadav et al.'s alignment score: each question term's best match in the sentence (same stem 1, else cosine), IDF-weighted. */
-function alignment(terms: QuestionTerm[], words: Array<{ word: string; stem: string }>, knowledge: RankingKnowledge): number {
+function alignment(terms: QuestionTerm[], words: Array<{ word: string; stem: string }>, knowledge: RankingKnowledge, similarity: Similarities): number {
   let total = 0;
   let aligned = 0;
   for (const term of terms) {
@@ -40,7 +50,7 @@ function alignment(terms: QuestionTerm[], words: Array<{ word: string; stem: str
     for (const w of words) {
       if (w.stem === term.stem) { best = 1; break; }
       // A name matches only itself: vectors put neighbouring countries close together.
-      if (!term.name && knowledge.cosine) best = Math.max(best, knowledge.cosine(term.word, w.word));
+      if (!term.name) best = Math.max(best, similarity(term.word, w.word));
     }
     aligned += weight * best;
   }
@@ -48,14 +58,14 @@ function alignment(terms: QuestionTerm[], words: Array<{ word: string; stem: str
 }
 
 /** Share of focus terms the sentence states (same stem, or a vector neighbour at cosine 0.6 or more). */
-export function focusShare(focus: QuestionTerm[], words: Array<{ word: string; stem: string }>, knowledge: RankingKnowledge): number {
+export function focusShare(focus: QuestionTerm[], words: Array<{ word: string; stem: string }>, knowledge: RankingKnowledge, similarity: Similarities = (a, b) => knowledge.cosine?.(a, b) ?? 0): number {
   if (!focus.length) return 1;
   let total = 0;
   let covered = 0;
   for (const term of focus) {
     const weight = knowledge.idf(term.stem);
     total += weight;
-    if (words.some((w) => w.stem === term.stem || (knowledge.cosine?.(term.word, w.word) ?? 0) >= 0.6)) covered += weight;
+    if (words.some((w) => w.stem === term.stem || similarity(term.word, w.word) >= 0.6)) covered += weight;
   }
   return total ? covered / total : 1;
 }
@@ -78,6 +88,29 @@ export function stemCosine(a: Map<string, number>, b: Map<string, number>): numb
   return dot;
 }
 
+/**
+ * Each candidate's highest cosine with a sentence of another article: whether its point recurs elsewhere.
+ * Dot products are summed stem by stem over the candidates that share a stem, not pair by pair.
+ */
+function centrality(candidates: Candidate[]): number[] {
+  const n = candidates.length;
+  const dots = new Float64Array(n * n);
+  const postings = new Map<string, Array<[number, number]>>();
+  candidates.forEach((c, i) => { for (const [stem, value] of c.vector) { let list = postings.get(stem); if (!list) postings.set(stem, (list = [])); list.push([i, value]); } });
+  for (const list of postings.values()) {
+    for (let a = 0; a < list.length; a += 1) for (let b = a + 1; b < list.length; b += 1) {
+      const [i, x] = list[a]!;
+      const [j, y] = list[b]!;
+      dots[i * n + j] = dots[i * n + j]! + x * y;
+    }
+  }
+  return candidates.map((c, i) => {
+    let best = 0;
+    for (let j = 0; j < n; j += 1) if (j !== i && candidates[j]!.item.docId !== c.item.docId) best = Math.max(best, i < j ? dots[i * n + j]! : dots[j * n + i]!);
+    return best;
+  });
+}
+
 /** A candidate sentence prepared for ranking. */
 export interface Candidate { item: Evidence; words: Array<{ word: string; stem: string }>; vector: Map<string, number>; lead: number }
 
@@ -89,20 +122,20 @@ export interface Candidate { item: Evidence; words: Array<{ word: string; stem: 
  */
 export function sentenceFeatures(question: QuestionAnalysis, candidates: Candidate[], knowledge: RankingKnowledge): number[][] {
   const stems = new Set(question.terms.map((t) => t.stem));
+  const similarity = similarities(question.terms, candidates, knowledge.cosine);
+  const central = centrality(candidates);
   let idfTotal = 0;
   for (const t of question.terms) idfTotal += knowledge.idf(t.stem);
-  return candidates.map((candidate) => {
-    const { item, words, vector } = candidate;
+  return candidates.map((candidate, index) => {
+    const { item, words } = candidate;
     let lexical = 0;
     const present = new Set(words.map((w) => w.stem));
     for (const stem of stems) if (present.has(stem)) lexical += knowledge.idf(stem);
-    let centrality = 0;
-    for (const other of candidates) if (other.item.docId !== item.docId) centrality = Math.max(centrality, stemCosine(vector, other.vector));
     const folded = foldText(item.text);
     const fits = (Object.keys(FITS) as Array<keyof typeof FITS>).map((type) => (question.type === type && FITS[type].test(type === 'person' || type === 'place' ? item.text : folded) ? 1 : 0));
     return [
-      item.score, idfTotal ? lexical / idfTotal : 0, alignment(question.terms, words, knowledge), focusShare(question.focus, words, knowledge),
-      item.hitScore, 1 / (1 + item.hitRank), centrality, DEPENDENT.test(item.text) ? 1 : 0, Math.log1p(words.length) / 3, candidate.lead,
+      item.score, idfTotal ? lexical / idfTotal : 0, alignment(question.terms, words, knowledge, similarity), focusShare(question.focus, words, knowledge, similarity),
+      item.hitScore, 1 / (1 + item.hitRank), central[index]!, DEPENDENT.test(item.text) ? 1 : 0, Math.log1p(words.length) / 3, candidate.lead,
       ...fits,
     ];
   });
