@@ -17,7 +17,11 @@ import { renderHtmlReport } from '../eval/report/render-html-report.js';
 import { readRetrievalDataset } from '../eval/retrieval-dataset.js';
 import { runAnswerEval, type EvalReport, type EvalSets, type SplitTally } from '../eval/run-answer-eval.js';
 import { offlineJudge } from '../eval/score/score-answers.js';
+import { compareRuns } from '../eval/compare/compare-runs.js';
+import { readBaselineRun } from '../eval/compare/read-baseline-run.js';
 import { prepareIndex } from '../indexing/prepare-index.js';
+import { printComparison } from './format-comparison.js';
+import { createEvalProgress } from './progress-reporter.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { resolvePaths } from './resolve-paths.js';
@@ -110,13 +114,14 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   const gateFlags = Object.fromEntries(Object.keys(EVAL_GATES).map((name) => [name, { type: 'string' as const }]));
   const fileFlags = Object.fromEntries(Object.keys(FILE_FLAGS).map((name) => [name, { type: 'string' as const }]));
   const { values } = parseCommandArgs('eval', args, {
-    ...fileFlags, json: { type: 'boolean' }, html: { type: 'string' }, url: { type: 'string' }, index: { type: 'string' }, generator: { type: 'string' }, ...gateFlags,
+    ...fileFlags, json: { type: 'boolean' }, html: { type: 'string' }, baseline: { type: 'string' }, url: { type: 'string' }, index: { type: 'string' }, generator: { type: 'string' }, ...gateFlags,
   });
   const get = (name: string) => values[name as keyof typeof values] as string | undefined;
   const config = resolvePaths(loadConfig(io.env, { indexDir: get('index'), generator: get('generator') as never }), io.cwd);
   const file = (flag: keyof typeof FILE_FLAGS) => path.resolve(io.cwd, get(flag) ?? FILE_FLAGS[flag]);
   const log = (line: string) => io.stderr(`${line}\n`);
   const [sets, v2Sets, c2Sets] = await Promise.all([readSets(file, ''), readSets(file, 'v2-'), readSets(file, 'c2-')]);
+  const baseline = get('baseline') ? await readBaselineRun(path.resolve(io.cwd, get('baseline')!)) : undefined;
   const url = get('url');
   if (url && !/^https?:\/\//.test(url)) throw new UsageError(`eval: --url must be an http(s) URL, got "${url}"`);
   let target: EvalTarget;
@@ -140,18 +145,26 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   const devAccuracy = judgeAccuracy(pairs.filter((p) => p.split !== 'holdout'), verdict).accuracy;
   const docs = await target.docs();
   const llmStyleOf = async (flag: 'support-llm' | 'support-llm-holdout') => judgeLlmStyleAnswers(await readLlmStyleAnswers(file(flag)), docs, judge);
-  const suite = async (suiteTarget: EvalTarget, suiteSets: Awaited<ReturnType<typeof readSets>>): Promise<SuiteRun> => {
+  const questions = (s: EvalSets) => s.answerable.length + s.unanswerable.length + s.steelman.filter((q) => q.pro || q.con).length;
+  const progress = createEvalProgress(io, questions(sets) + questions(v2Sets) + (url ? 0 : questions(c2Sets)));
+  const suite = async (suiteTarget: EvalTarget, suiteSets: Awaited<ReturnType<typeof readSets>>, prefix: string): Promise<SuiteRun> => {
     const suiteDocs = await suiteTarget.docs();
     const baseline = scoreBaseline(await createLangchainBm25(suiteDocs), suiteSets.answerable, suiteDocs);
-    return { report: await runAnswerEval(suiteTarget, suiteSets, judge), baseline, ...(suiteSets.stanceRows.length ? { stance: stanceAccuracy(suiteSets.stanceRows) } : {}) };
+    return { report: await runAnswerEval(suiteTarget, suiteSets, judge, { prefix, onProgress: progress.tick }), baseline, ...(suiteSets.stanceRows.length ? { stance: stanceAccuracy(suiteSets.stanceRows) } : {}) };
   };
-  const v1 = await suite(target, sets);
-  const report: Measured = {
-    ...v1.report,
-    judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n, llmStyle: await llmStyleOf('support-llm'), llmStyleHoldout: await llmStyleOf('support-llm-holdout') },
-    v2: await suite(target, v2Sets),
-    ...(url ? {} : { corpus2: await suite(await corpus2Target(config, file('corpus2'), log), c2Sets) }),
-  };
+  let report: Measured;
+  let v1: SuiteRun;
+  try {
+    v1 = await suite(target, sets, '');
+    report = {
+      ...v1.report,
+      judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n, llmStyle: await llmStyleOf('support-llm'), llmStyleHoldout: await llmStyleOf('support-llm-holdout') },
+      v2: await suite(target, v2Sets, 'v2:'),
+      ...(url ? {} : { corpus2: await suite(await corpus2Target(config, file('corpus2'), log), c2Sets, 'corpus2:') }),
+    };
+  } finally {
+    progress.stop();
+  }
   const results = Object.entries(EVAL_GATES).flatMap(([name, gate]) => {
     const raw = get(name);
     const min = raw === undefined ? gate.fallback : Number(raw);
@@ -159,21 +172,25 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
     const value = gate.read(report);
     return value === undefined ? [] : [{ name, label: gate.label, value, min, pass: value >= min - 1e-9 }];
   });
+  const outcomes = [...report.outcomes, ...report.v2.report.outcomes, ...(report.corpus2?.report.outcomes ?? [])];
+  const comparison = baseline && compareRuns({ metrics: baseline.gates, outcomes: baseline.outcomes }, { metrics: results, outcomes });
   if (get('html')) {
-    const a = report.answers;
+    const passed = results.filter((r) => r.pass).length;
+    const headline = `Generator ${report.generator} · store ${config.store} · ${new Date().toISOString().slice(0, 10)} · ${outcomes.length} questions · ${passed} of ${results.length} gates pass${baseline ? ` · compared with ${path.basename(get('baseline')!)}` : ''}`;
+    const before = new Map(comparison?.metrics.map((m) => [m.label, m.baseline]));
     await writeFile(path.resolve(io.cwd, get('html')!), renderHtmlReport({
-      title: `wedge eval — ${report.target}`, generatedAt: new Date(), items: report.items,
-      notes: [`Generator: ${report.generator}. Failures: ${report.failures.length}.`, ...report.failures.map((f) => `Miss: ${f}`)],
-      groups: [
-        { label: `answer mode (${report.generator})`, metrics: { 'recall@5': report.retrieval.recallAt5, 'MRR@10': report.retrieval.mrrAt10, 'nDCG@10': report.retrieval.ndcgAt10, answered: a.answered, 'gold cited': a.goldCited, validity: a.citationValidity, 'citation recall': a.citationRecall, 'citation precision': a.citationPrecision, faithfulness: a.faithfulness, declined: report.abstention.declined } },
-        { label: 'steelman mode', metrics: { 'both sides': report.steelman.bothSides, ...Object.fromEntries(report.steelman.sides.map((s) => [`stance agrees: ${s.label}`, s.labelled ? s.stanceAgrees / s.labelled : 0])) } },
-      ],
+      title: `wedge eval — ${report.target}`, headline, generatedAt: new Date(),
+      metrics: results.map((r) => ({ label: r.label, value: r.value, min: r.min, pass: r.pass, ...(before.get(r.label) === undefined ? {} : { baseline: before.get(r.label) }) })),
+      ...(baseline ? { baselineLabel: path.basename(get('baseline')!), flipped: comparison!.flipped } : {}),
+      misses: outcomes.filter((o) => o.kind !== 'pass'),
+      items: [...report.items, ...report.v2.report.items, ...(report.corpus2?.report.items ?? [])],
     }));
   }
   if (values.json) {
-    io.stdout(`${JSON.stringify({ ...report, gates: results }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ...report, gates: results, outcomes, ...(comparison ? { comparison } : {}) }, null, 2)}\n`);
   } else {
     printReport(io, report, v1, sets, results);
+    if (comparison) printComparison(io, comparison, path.basename(get('baseline')!));
   }
   const failed = results.filter((r) => !r.pass);
   if (failed.length) io.stderr(`wedge: eval failed: ${failed.map((r) => `${r.label} ${r.value.toFixed(3)} < ${r.min}`).join('; ')}\n`);

@@ -28,3 +28,11 @@ export function createProgressReporter(io: CliIo): { update: (progress: BuildPro
     stop,
   };
 }
+
+/** A bar with counts and elapsed time on stderr while `wedge eval` answers its questions; silent when stderr is not a terminal. */
+export function createEvalProgress(io: CliIo, total: number): { tick: () => void; stop: () => void } {
+  if (!io.interactive || total === 0) return { tick: () => {}, stop: () => {} };
+  const bar = new SingleBar({ format: 'Evaluating [{bar}] {value}/{total} questions | {duration_formatted}', clearOnComplete: false, stream: process.stderr }, Presets.shades_classic);
+  bar.start(total, 0);
+  return { tick: () => bar.increment(), stop: () => bar.stop() };
+}

@@ -1,5 +1,6 @@
 import type { AnswerResult } from '../answer/answer-result.js';
 import type { EvalTarget } from './eval-target.js';
+import type { QuestionOutcome } from './question-outcome.js';
 import type { RetrievalQuestionInput } from './retrieval-dataset.js';
 import { containsGold, ndcgAtK, recallAtK, reciprocalRankAtK } from './retrieval-metrics.js';
 import type { ScoredItem } from './score/answer-item.js';
@@ -34,14 +35,22 @@ export interface EvalReport {
   steelman: { bothSides: number; questions: number; sides: Array<{ label: string; passagesCited: number; labelled: number; stanceAgrees: number }>; goldOnOwnSide?: number };
   items: ScoredItem[];
   failures: string[];
+  /** Every question's outcome, passes included, for reports and for comparing two runs. */
+  outcomes: QuestionOutcome[];
 }
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
 /** Answers every question of the sets through the target and measures retrieval, citations, faithfulness, abstention and steelman balance. */
-export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: SupportJudge = offlineJudge()): Promise<EvalReport> {
+export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: SupportJudge = offlineJudge(), options: { prefix?: string; onProgress?: () => void } = {}): Promise<EvalReport> {
   const docs = await target.docs();
   const failures: string[] = [];
+  const outcomes: QuestionOutcome[] = [];
+  const cited = (result: AnswerResult) => result.citations.map((c) => ({ n: c.n, docId: c.docId, quote: c.quote }));
+  const outcome = (q: { id: string; question: string; split?: string }, result: AnswerResult, kind: QuestionOutcome['kind'], why: string, gold: Array<{ docId: string; quote: string }> = []) => {
+    outcomes.push({ id: `${options.prefix ?? ''}${q.id}`, split: q.split ?? 'dev', question: q.question, kind, why, declined: result.abstained, gold, cited: cited(result) });
+    options.onProgress?.();
+  };
   const items: ScoredItem[] = [];
   let generator = '';
   let validCitations = 0;
@@ -81,16 +90,27 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
     retrieval.ndcg.push(ndcgAtK(hits, gold, 10));
     const result = await ask(q.question);
     checkCitations(q.id, result);
-    if (result.abstained) { failures.push(`${q.id}: declined an answerable question (${result.answer})`); continue; }
+    if (result.abstained) {
+      failures.push(`${q.id}: declined an answerable question (${result.answer})`);
+      outcome(q, result, 'declined-answerable', `declined: ${result.answer}`, q.gold);
+      continue;
+    }
     answered += 1;
     split.answered += 1;
-    items.push(await scoreAnswer({ id: q.id, question: q.question, answer: result.answer, citations: result.citations }, docs, judge));
+    const item = await scoreAnswer({ id: `${options.prefix ?? ''}${q.id}`, question: q.question, answer: result.answer, citations: result.citations }, docs, judge);
+    items.push(item);
     if (result.citations.length && /\[\d+\]/.test(result.answer)) cites += 1;
     else failures.push(`${q.id}: answer has no citation`);
     if (result.citations.some((c) => gold.some((g) => containsGold(c, g)))) {
       goldCited += 1;
       split.goldCited += 1;
-    } else failures.push(`${q.id}: no gold quote cited`);
+      outcome(q, result, 'pass', '', q.gold);
+      item.outcome = 'pass';
+    } else {
+      failures.push(`${q.id}: no gold quote cited`);
+      outcome(q, result, 'no-gold-cited', 'answered, but no citation holds half of a gold sentence', q.gold);
+      item.outcome = 'no-gold-cited';
+    }
   }
   let declined = 0;
   for (const q of sets.unanswerable) {
@@ -101,7 +121,11 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
     if (result.abstained) {
       declined += 1;
       split.declined += 1;
-    } else failures.push(`${q.id}: answered an unanswerable question`);
+      outcome(q, result, 'pass', '');
+    } else {
+      failures.push(`${q.id}: answered an unanswerable question`);
+      outcome(q, result, 'answered-unanswerable', 'answered a question the articles do not answer');
+    }
   }
   let bothSides = 0;
   const sideStats = new Map<number, { label: string; passagesCited: number; labelled: number; stanceAgrees: number }>();
@@ -122,6 +146,9 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
       split.steelman += 1;
       split.goldOnOwnSide += weaker;
       if (weaker < 0.5) failures.push(`${q.id}: steelman quoted ${share.map((s) => `${Math.round(s * 100)}%`).join(' and ')} of each side's gold stance sentences`);
+      const gold = [...(q.pro ?? []), ...(q.con ?? [])];
+      if (weaker < 0.5) outcome(q, result, 'side-mismatch', `quoted ${share.map((s) => `${Math.round(s * 100)}%`).join(' and ')} of each side's gold stance sentences on that side`, gold);
+      else outcome(q, result, 'pass', '', gold);
     }
     if (result.sides?.length === 2 && result.sides.every((side) => side.points.length > 0)) bothSides += 1;
     else failures.push(`${q.id}: steelman found ${result.sides?.filter((s) => s.points.length).length ?? 0} of 2 sides`);
@@ -165,5 +192,6 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
     steelman: { bothSides: bothSides / Math.max(1, sets.steelman.length), questions: sets.steelman.length, sides: [...sideStats.values()], ...(ownSide.length ? { goldOnOwnSide: mean(ownSide) } : {}) },
     items,
     failures,
+    outcomes,
   };
 }

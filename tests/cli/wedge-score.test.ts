@@ -45,3 +45,17 @@ describe('wedge score, spawned as a user runs it', () => {
     expect(result.stderr).toMatch(/^wedge: score: .*answers\.jsonl:2: /);
   });
 });
+
+describe('wedge score --baseline', () => {
+  it('compares two systems\' answers to the same questions: metrics side by side and the answers that changed', async () => {
+    const dir = await tempDir();
+    await cp(path.join(root, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
+    await run(process.execPath, [bin, 'index'], { cwd: dir, env });
+    await writeFile(path.join(dir, 'other.jsonl'), `${JSON.stringify({ ...answers[0], answer: 'Trade tops $900bn [1].' })}\n`);
+    await writeFile(path.join(dir, 'answers.jsonl'), `${JSON.stringify(answers[0])}\n`);
+    const { stdout } = await run(process.execPath, [bin, 'score', '--baseline', 'other.jsonl', 'answers.jsonl'], { cwd: dir, env });
+    expect(stdout).toMatch(/Compared with other\.jsonl:/);
+    expect(stdout).toMatch(/citation recall \(ALCE\)\s+0\.000\s+1\.000\s+\+1\.000/);
+    expect(stdout).toMatch(/good: citation recall 0\.00 → 1\.00/);
+  });
+});

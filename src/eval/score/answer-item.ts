@@ -26,6 +26,8 @@ export interface ScoredStatement { text: string; citations: number[]; supported:
 export interface ScoredItem {
   id: string;
   question?: string;
+  /** How the question came out in an evaluation run (pass, no gold cited…), when it was one. */
+  outcome?: 'pass' | 'no-gold-cited' | 'declined-answerable' | 'answered-unanswerable' | 'side-mismatch';
   citationValidity: number;
   citationRecall: number;
   citationPrecision: number;
