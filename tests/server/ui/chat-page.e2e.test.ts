@@ -186,4 +186,25 @@ describe.skipIf(!existsSync(CHROMIUM))('the chat page in a real browser', () => 
     expect(await page.getByTestId('answer').last().getAttribute('aria-live')).toBeNull();
     expect(await page.locator('[aria-live]').count()).toBeGreaterThan(0);
   });
+
+  it('follows the conversation: the newest answer is in view after the third question, on desktop and phone, and Jump to latest returns to it', async () => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      await page.getByTestId('new-chat').click();
+      for (const question of ["Why won't the split work?", 'What does China fear?', 'What does history say about Nixon and Kissinger?']) await askQuestion(question);
+      const top = async () => (await page.getByTestId('answer').last().boundingBox())!.y;
+      // In view means readable: its top in the upper half of the window or the whole answer shown, not a sliver at the bottom edge.
+      const box = (await page.getByTestId('answer').last().boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y < viewport.height / 2 || box.y + box.height <= viewport.height).toBe(true);
+      await askQuestion('What would make the split work?');
+      await page.evaluate('window.scrollTo(0, 0)');
+      // Scrolled up to read: the newest answer is out of view, so the button offers the way back.
+      expect(await top()).toBeGreaterThanOrEqual(viewport.height);
+      await expect.poll(() => page.getByTestId('jump-latest').isVisible()).toBe(true);
+      await page.getByTestId('jump-latest').click();
+      await expect.poll(async () => { const y = await top(); return y >= 0 && y < viewport.height; }).toBe(true);
+      await expect.poll(() => page.getByTestId('jump-latest').isVisible()).toBe(false);
+    }
+  }, 60_000);
 });

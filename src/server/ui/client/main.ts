@@ -1,5 +1,6 @@
 import { ApiError, apiKey, setApiKey, streamChat } from './api-client.js';
 import { loadTurns, saveTurns } from './conversation-store.js';
+import { followConversation } from './follow-conversation.js';
 import { initPassagePanel, showPassage } from './passage-panel.js';
 import { answerMarkdown, renderResult } from './render-answer.js';
 import type { Turn } from './types.js';
@@ -20,6 +21,7 @@ const list = byId<HTMLOListElement>('turns');
 let turns: Turn[] = loadTurns();
 let mode: Turn['mode'] = 'answer';
 let running: AbortController | undefined;
+const follow = followConversation(list, byId<HTMLButtonElement>('jump-latest'));
 
 function setMode(next: Turn['mode']): void {
   mode = next;
@@ -85,6 +87,7 @@ async function ask(question: string): Promise<void> {
   answerBox.append(streaming);
   list.append(renderTurn(turn, answerBox));
   byId('empty').hidden = true;
+  follow.sent();
   input.value = '';
   running = new AbortController();
   send.hidden = true;
@@ -95,6 +98,7 @@ async function ask(question: string): Promise<void> {
     turn.result = await streamChat({ messages, mode: turn.mode }, (text) => {
       status.textContent = 'Answering';
       streaming.textContent += text;
+      follow.updated();
     }, running.signal);
   } catch (error) {
     turn.error = running.signal.aborted ? 'Stopped.' : error instanceof ApiError ? error.message : `Something went wrong: ${(error as Error).message}`;
@@ -108,7 +112,8 @@ async function ask(question: string): Promise<void> {
     turns.push(turn);
     saveTurns(turns);
     renderAll();
-    input.focus();
+    follow.updated();
+    input.focus({ preventScroll: true });
   }
 }
 
