@@ -2,8 +2,8 @@ import type { ArticleMeta } from '../corpus/article.js';
 import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import type { Manifest } from '../indexing/manifest.js';
 import type { OpenIndex } from '../indexing/open-index.js';
-import { entityAliasWords } from '../text/entity-aliases.js';
-import { lexicalTerms, stemWord, tokenizeWords } from '../text/tokenize-words.js';
+import { lexicalTerms } from '../text/tokenize-words.js';
+import { CONTEXT_WEIGHT, lexicalQuery, PREFIX_MIN } from './lexical-query.js';
 import { fuseRankings } from './fuse-rankings.js';
 import { passageSimilarity } from './passage-similarity.js';
 import type { Hit } from './hit.js';
@@ -28,9 +28,6 @@ export interface SearchOptions {
   otherArticles?: number;
 }
 
-const CONTEXT_WEIGHT = 0.35;
-const LARGE_INDEX = 2000;
-const COMMON_SHARE = 0.3;
 
 /** How the hybrid ranking is put together; defaults depend on the embedder (see defaultFusion). */
 export interface FusionSettings {
@@ -89,20 +86,6 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
   const similarity = (a: number, b: number) => passageSimilarity(chunkVector(a), chunkVector(b), chunks[a]!, chunks[b]!);
 
   const idf = (term: string) => Math.log(1 + chunks.length / ((documentFrequency.get(term) ?? 0) + 0.5));
-  /**
-   * In a large index a term found in over 30% of passages ("china" in a China corpus) adds almost nothing
-   * to BM25 but makes MiniSearch score most of the index: leave such terms out of the lexical query
-   * (keeping the two rarest when every term is that common). Small corpora keep every term.
-   */
-  const lexicalQuery = (text: string) => {
-    if (chunks.length < LARGE_INDEX) return text;
-    const terms = [...new Set(lexicalTerms(text))];
-    const common = (term: string) => (documentFrequency.get(term) ?? 0) / chunks.length > COMMON_SHARE;
-    const rarest = [...terms].sort((a, b) => (documentFrequency.get(a) ?? 0) - (documentFrequency.get(b) ?? 0)).slice(0, 2);
-    const keep = new Set(terms.some((term) => !common(term)) ? terms.filter((term) => !common(term)) : rarest);
-    // Pass the original words on (MiniSearch stems them again), dropping those whose stem is left out.
-    return tokenizeWords(text).filter((word) => lexicalTerms(word).some((term) => keep.has(term))).join(' ');
-  };
 
   async function search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
     const { k = 8, mode = 'hybrid', includeCaptions = false } = options;
@@ -110,13 +93,10 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const pool = Math.min(chunks.length, Math.max(options.candidates ?? 50, k * 4));
     const context = options.context?.trim() ?? '';
     const queryVector = await embedder.embedQuery(context ? `${query} ${context}` : query);
-    const ownTerms = new Set(lexicalTerms(query));
+    const { text: lexicalText, ownTerms } = lexicalQuery(query, context, documentFrequency, chunks.length);
     // Prefix matching catches what the stemmer misses ("complement" / "complementarities"); MiniSearch scores such matches lower.
-    // "Kremlin" also searches "Russia", the name this corpus uses more; never the other way ("China" adding "Beijing" floods BM25).
-    const frequency = (word: string) => documentFrequency.get(stemWord(word)) ?? 0;
-    const aliases = [...new Set(tokenizeWords(query).flatMap((word) => entityAliasWords(word).filter((alias) => frequency(alias) > frequency(word))))].join(' ');
-    const lexicalResults = mode === 'dense' ? [] : lexical.search(lexicalQuery([query, context, aliases].filter(Boolean).join(' ')), {
-      prefix: (term: string) => term.length >= 5,
+    const lexicalResults = mode === 'dense' ? [] : lexical.search(lexicalText, {
+      prefix: (term: string) => term.length >= PREFIX_MIN,
       boostTerm: (term: string) => (ownTerms.has(term) ? 1 : CONTEXT_WEIGHT),
     }).slice(0, pool * 4);
     const lexicalRanking = lexicalResults.map((r) => r.id as number).filter(allowed).slice(0, pool);
