@@ -17,6 +17,14 @@ import { migrate } from './migrate.js';
 export interface PgIngestResult { manifest: Manifest; written: number; unchanged: number; removed: number }
 
 const ROWS_PER_INSERT = 100;
+const ROW_LAYOUT = 'term-freqs-1';
+
+/** How often each lexical term occurs in a text, and its distinct terms (BM25's passage length). */
+function termStatistics(text: string): { terms: string[]; frequencies: Record<string, number> } {
+  const frequencies: Record<string, number> = {};
+  for (const term of lexicalTerms(text)) frequencies[term] = (frequencies[term] ?? 0) + 1;
+  return { terms: Object.keys(frequencies), frequencies };
+}
 export const vectorLiteral = (vector: number[]) => `[${vector.join(',')}]`;
 
 /**
@@ -37,7 +45,8 @@ export async function buildPgIndex(options: {
   if (await embedder.fit(['probe a', 'probe b'])) throw new ConfigError(`The ${embedder.id} embedder fits corpus statistics, which the postgres store does not support; use glove-sg-100d/sif or openai.`);
   const dimensions = embedder.dimensions || (await embedder.embedQuery('dimension probe')).length;
   await migrate(pool, dimensions);
-  const keyOf = (article: Article) => createHash('sha256').update(`${hashArticle(article)}:${embedder.id}:${JSON.stringify(chunker)}`).digest('hex');
+  // The row layout is part of the key: rows written before term frequencies were stored are rewritten once.
+  const keyOf = (article: Article) => createHash('sha256').update(`${hashArticle(article)}:${embedder.id}:${JSON.stringify(chunker)}:${ROW_LAYOUT}`).digest('hex');
   const existing = new Map((await pool.query<{ id: string; hash: string }>('SELECT id, hash FROM wedge_docs')).rows.map((r) => [r.id, r.hash]));
   let written = 0;
   for (const article of articles) {
@@ -57,11 +66,12 @@ export async function buildPgIndex(options: {
         const params: unknown[] = [];
         const values = rows.map((chunk, j) => {
           const at = params.length;
-          params.push(chunk.id, chunk.docId, chunk.start, chunk.end, chunk.role, chunk.section ?? null, JSON.stringify(chunk.sentences), [...new Set(lexicalTerms(texts[i + j]!))], foldText(texts[i + j]!), vectorLiteral(vectors[i + j]!));
-          return `(${Array.from({ length: 10 }, (_, k) => `$${at + k + 1}`).join(', ')})`;
+          const { terms, frequencies } = termStatistics(texts[i + j]!);
+          params.push(chunk.id, chunk.docId, chunk.start, chunk.end, chunk.role, chunk.section ?? null, JSON.stringify(chunk.sentences), terms, foldText(texts[i + j]!), vectorLiteral(vectors[i + j]!), JSON.stringify(frequencies), [...new Set(lexicalTerms(chunk.text))]);
+          return `(${Array.from({ length: 12 }, (_, k) => `$${at + k + 1}`).join(', ')})`;
         });
-        await client.query(`INSERT INTO wedge_chunks (id, doc_id, start_offset, end_offset, role, section, sentences, terms, search_folded, embedding) VALUES ${values.join(', ')}
-          ON CONFLICT (id) DO UPDATE SET sentences = EXCLUDED.sentences, terms = EXCLUDED.terms, search_folded = EXCLUDED.search_folded, embedding = EXCLUDED.embedding`, params);
+        await client.query(`INSERT INTO wedge_chunks (id, doc_id, start_offset, end_offset, role, section, sentences, terms, search_folded, embedding, term_freqs, text_terms) VALUES ${values.join(', ')}
+          ON CONFLICT (id) DO UPDATE SET sentences = EXCLUDED.sentences, terms = EXCLUDED.terms, search_folded = EXCLUDED.search_folded, embedding = EXCLUDED.embedding, term_freqs = EXCLUDED.term_freqs, text_terms = EXCLUDED.text_terms`, params);
       }
       // The hash goes in last: a crash before COMMIT rolls back, and the article is redone next time.
       await client.query('UPDATE wedge_docs SET hash = $2 WHERE id = $1', [article.meta.id, key]);
@@ -83,7 +93,8 @@ export async function buildPgIndex(options: {
   try {
     await client.query('BEGIN');
     await client.query('DELETE FROM wedge_terms');
-    await client.query('INSERT INTO wedge_terms (term, df) SELECT term, count(*) FROM wedge_chunks, unnest(terms) AS term GROUP BY term');
+    await client.query(`INSERT INTO wedge_terms (term, df, text_df) SELECT term, sum(indexed), sum(in_text) FROM (
+      SELECT unnest(terms) AS term, 1 AS indexed, 0 AS in_text FROM wedge_chunks UNION ALL SELECT unnest(text_terms), 0, 1 FROM wedge_chunks) AS t GROUP BY term`);
     const counts = (await client.query<{ chunks: string; sentences: string }>('SELECT count(*) AS chunks, coalesce(sum(jsonb_array_length(sentences)), 0) AS sentences FROM wedge_chunks')).rows[0]!;
     const createdAt = now();
     const manifest: Manifest = {

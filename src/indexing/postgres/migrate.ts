@@ -32,6 +32,17 @@ const MIGRATIONS: Array<{ version: number; name: string; sql: (dimensions: numbe
       CREATE TABLE wedge_terms (term text PRIMARY KEY, df int NOT NULL);
       CREATE TABLE wedge_meta (key text PRIMARY KEY, value jsonb NOT NULL);`,
   },
+  {
+    version: 2,
+    name: 'term frequencies for BM25',
+    // Per-passage term counts, so lexical ranking is BM25 with IDF (as the local store's), not ts_rank_cd; and the
+    // terms of the passage text alone, whose document frequencies shape queries and weigh sentences, as locally.
+    sql: () => `
+      ALTER TABLE wedge_chunks ADD COLUMN IF NOT EXISTS term_freqs jsonb NOT NULL DEFAULT '{}'::jsonb;
+      ALTER TABLE wedge_chunks ADD COLUMN IF NOT EXISTS text_terms text[] NOT NULL DEFAULT '{}';
+      ALTER TABLE wedge_terms ADD COLUMN IF NOT EXISTS text_df int NOT NULL DEFAULT 0;
+      CREATE INDEX IF NOT EXISTS wedge_chunks_terms ON wedge_chunks USING gin (terms);`,
+  },
 ];
 
 /** Applies the migrations not yet applied; safe to run on every start and from several processes. */

@@ -11,6 +11,11 @@ export interface PgIndex {
   docs: Map<string, { meta: ArticleMeta; body: string }>;
   embedder: WedgeEmbeddings;
   documentFrequency: Map<string, number>;
+  /** Document frequencies over the passage text alone (query shaping and sentence weights, as the local store counts them). */
+  textFrequency: Map<string, number>;
+  /** Every term of the index, sorted (prefix matching), and the mean passage length in distinct terms (BM25). */
+  sortedTerms: string[];
+  averageLength: number;
 }
 
 /** Reads the live build id from Postgres, or undefined before the first ingest (what servers poll to reload). */
@@ -26,15 +31,20 @@ export async function openPgIndex(pool: Pool, embedder: WedgeEmbeddings): Promis
   if (!await readPgBuildId(pool)) throw new IndexMissingError('postgres (DATABASE_URL)');
   const manifest = manifestSchema.parse((await pool.query("SELECT value FROM wedge_meta WHERE key = 'manifest'")).rows[0]!.value);
   if (manifest.embedder.id !== embedder.id) throw new EmbedderMismatchError(manifest.embedder.id, embedder.id);
-  const [docs, terms] = await Promise.all([
+  const [docs, terms, lengths] = await Promise.all([
     pool.query<{ id: string; meta: ArticleMeta; body: string }>('SELECT id, meta, body FROM wedge_docs'),
-    pool.query<{ term: string; df: number }>('SELECT term, df FROM wedge_terms'),
+    pool.query<{ term: string; df: number; text_df: number }>('SELECT term, df, text_df FROM wedge_terms'),
+    pool.query<{ average: number | null }>('SELECT avg(cardinality(terms))::float8 AS average FROM wedge_chunks'),
   ]);
+  const documentFrequency = new Map(terms.rows.map((row) => [row.term, Number(row.df)]));
   return {
     pool,
     manifest,
     embedder,
     docs: new Map(docs.rows.map((row) => [row.id, { meta: row.meta, body: row.body }])),
-    documentFrequency: new Map(terms.rows.map((row) => [row.term, Number(row.df)])),
+    documentFrequency,
+    textFrequency: new Map(terms.rows.filter((row) => Number(row.text_df) > 0).map((row) => [row.term, Number(row.text_df)])),
+    sortedTerms: [...documentFrequency.keys()].sort(),
+    averageLength: Number(lengths.rows[0]?.average ?? 1) || 1,
   };
 }

@@ -21,9 +21,9 @@ afterAll(async () => { await postgres?.stop(); });
 describe('the Postgres store over the wire protocol', () => {
   it('creates and migrates its own schema, once, however often it starts', async () => {
     const pool = postgres.pool();
-    expect(await migrate(pool, 100)).toEqual([1]);
+    expect(await migrate(pool, 100)).toEqual([1, 2]);
     expect(await migrate(pool, 100)).toEqual([]);
-    expect((await pool.query('SELECT version FROM wedge_migrations')).rows).toEqual([{ version: 1 }]);
+    expect((await pool.query('SELECT version FROM wedge_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
     expect((await pool.query("SELECT extversion FROM pg_extension WHERE extname = 'vector'")).rows[0].extversion).toMatch(/^0\.[5-9]|^[1-9]/);
   });
 

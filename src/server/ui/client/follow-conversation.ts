@@ -8,14 +8,14 @@ const NEAR_BOTTOM = 160;
  */
 export function followConversation(list: HTMLElement, jump: HTMLButtonElement): { sent: () => void; updated: () => void } {
   let following = true;
-  let ownScroll = false;
+  // Where our own last scroll left the page: a scroll event that ends there is ours, not the reader's.
+  let ownPosition = -1;
   const latest = () => list.lastElementChild as HTMLElement | null;
   const scrollToLatest = () => {
     const turn = latest();
     if (!turn) return;
-    ownScroll = true;
     turn.scrollIntoView({ block: 'start' });
-    requestAnimationFrame(() => { ownScroll = false; });
+    ownPosition = window.scrollY;
   };
   const nearBottom = () => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - NEAR_BOTTOM;
   const latestInView = () => {
@@ -23,7 +23,7 @@ export function followConversation(list: HTMLElement, jump: HTMLButtonElement): 
     return !rect || (rect.top < window.innerHeight && rect.bottom > 0);
   };
   window.addEventListener('scroll', () => {
-    if (ownScroll) return;
+    if (Math.abs(window.scrollY - ownPosition) < 2) return;
     following = nearBottom() || latestInView();
     jump.hidden = following;
   }, { passive: true });

@@ -1,0 +1,72 @@
+import { CONTEXT_WEIGHT, PREFIX_MIN, type LexicalQuery } from './lexical-query.js';
+import { lexicalTerms } from '../text/tokenize-words.js';
+
+/** MiniSearch's BM25+ parameters (its defaults), so both stores rank alike. */
+const K1 = 1.2;
+const B = 0.7;
+const DELTA = 0.5;
+// MiniSearch weighs a prefix match at 0.375, less the longer the rest of the word.
+const PREFIX_WEIGHT = 0.375;
+
+/** What BM25 needs of the whole index: passage count, average passage length in distinct terms, document frequencies and a sorted term list for prefixes. */
+export interface Bm25Stats { count: number; averageLength: number; documentFrequency: Map<string, number>; sortedTerms: string[] }
+
+/** A candidate passage: its id, its length in distinct terms, and how often each query term occurs in it. */
+export interface Bm25Candidate { id: string; length: number; termFrequency: Record<string, number> }
+
+/** Terms of the index that begin with `prefix` (binary search over the sorted term list). */
+export function termsWithPrefix(sortedTerms: string[], prefix: string): string[] {
+  let low = 0;
+  let high = sortedTerms.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sortedTerms[mid]! < prefix) low = mid + 1;
+    else high = mid;
+  }
+  const found: string[] = [];
+  for (let i = low; i < sortedTerms.length && sortedTerms[i]!.startsWith(prefix); i += 1) found.push(sortedTerms[i]!);
+  return found;
+}
+
+/** One term of the query with the index terms it matches and each one's weight. */
+export interface QueryTerm { source: string; boost: number; derived: Array<{ term: string; weight: number }> }
+
+/** The query's terms as MiniSearch reads them: each stem (repeats kept), its boost, and its prefix expansions. */
+export function bm25QueryTerms(query: LexicalQuery, stats: Bm25Stats): QueryTerm[] {
+  return lexicalTerms(query.text).map((source) => {
+    const derived = [{ term: source, weight: 1 }];
+    if (source.length >= PREFIX_MIN) {
+      for (const term of termsWithPrefix(stats.sortedTerms, source)) {
+        const distance = term.length - source.length;
+        if (distance) derived.push({ term, weight: PREFIX_WEIGHT * term.length / (term.length + 0.3 * distance) });
+      }
+    }
+    return { source, boost: query.ownTerms.has(source) ? 1 : CONTEXT_WEIGHT, derived };
+  });
+}
+
+/**
+ * Scores candidates exactly as MiniSearch's BM25+ does (OR of the query terms, prefix matches weighted down,
+ * the sum multiplied by the number of distinct query terms matched), best first. The Postgres store ranks with
+ * it, so both stores give the same lexical ranking from the same term statistics.
+ */
+export function scoreBm25(terms: QueryTerm[], candidates: Bm25Candidate[], stats: Bm25Stats): Array<{ id: string; score: number }> {
+  const results: Array<{ id: string; score: number }> = [];
+  for (const candidate of candidates) {
+    let score = 0;
+    const matched = new Set<string>();
+    const norm = K1 * (1 - B + B * candidate.length / stats.averageLength);
+    for (const { source, boost, derived } of terms) {
+      for (const { term, weight } of derived) {
+        const tf = candidate.termFrequency[term];
+        if (!tf) continue;
+        const df = stats.documentFrequency.get(term) ?? 0;
+        const idf = Math.log(1 + (stats.count - df + 0.5) / (df + 0.5));
+        score += weight * boost * idf * (DELTA + tf * (K1 + 1) / (tf + norm));
+        matched.add(source);
+      }
+    }
+    if (matched.size) results.push({ id: candidate.id, score: score * matched.size });
+  }
+  return results.sort((a, b) => b.score - a.score);
+}
