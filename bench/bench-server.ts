@@ -14,9 +14,9 @@ const questions = [
   'What would make the split work?',
 ];
 
-/** Starts `wedge serve` as its own process (offline generator), so the load generator does not share its event loop. */
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/wedge.js'), 'serve', '--port', '0'], { cwd: root, env: { ...process.env, WEDGE_GENERATOR: 'extractive', WEDGE_WORKERS: String(workers), WEDGE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts a server as its own process, so the load generator does not share its event loop. */
+async function startServer(args: string[]): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, WEDGE_GENERATOR: 'extractive', WEDGE_WORKERS: String(workers), WEDGE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (data) => { const m = /serving (http:\/\/\S+)/.exec(String(data)); if (m) resolve(m[1]!); });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -24,25 +24,50 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
+const ROUNDS = 4;
+const load = (url: string, seconds: number) => autocannon({
+  url: `${url}/api/chat`,
+  connections,
+  duration: seconds,
+  requests: questions.map((content) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content }] }) })),
+});
+
+/**
+ * wedge's /api/chat against the bare server a user would write from the LangChain and MiniSearch docs
+ * (bench/bare-server.ts), in alternating rounds in one process tree, so the figure is a ratio that does
+ * not depend on what else the machine is doing.
+ */
 async function main(): Promise<void> {
-  const server = await startServer();
+  const wedge = await startServer([path.join(root, 'bin/wedge.js'), 'serve', '--port', '0']);
+  const bare = await startServer([path.join(root, 'dist/bench/bare-server.js'), path.join(root, 'corpus')]);
   try {
-    // A short warm-up at the same concurrency, so JIT compilation and first-use caches are not in the figures.
-    await autocannon({ url: `${server.url}/api/chat`, connections, duration: 3, requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: questions[0] }] }) }] });
-    const result = await autocannon({
-      url: `${server.url}/api/chat`,
-      connections,
-      duration,
-      requests: questions.map((content) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content }] }) })),
-    });
-    const errors = result.errors + result.timeouts + result.non2xx;
-    console.log(`wedge server benchmark — POST /api/chat, offline extractive generator, ${workers} worker(s), ${connections} connections, ${duration} s`);
+    // A short warm-up of each, so JIT compilation and first-use caches are not in the figures.
+    await load(wedge.url, 3);
+    await load(bare.url, 3);
+    const totals = { wedge: { requests: 0, seconds: 0, p99: [] as number[], p50: [] as number[], errors: 0 }, bare: { requests: 0, seconds: 0, p99: [] as number[], p50: [] as number[], errors: 0 } };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [name, server] of [['wedge', wedge], ['bare', bare]] as const) {
+        const result = await load(server.url, duration / ROUNDS);
+        const t = totals[name];
+        t.requests += result.requests.total;
+        t.seconds += duration / ROUNDS;
+        t.p99.push(result.latency.p99);
+        t.p50.push(result.latency.p50);
+        t.errors += result.errors + result.timeouts + result.non2xx;
+      }
+    }
+    const rate = (t: typeof totals.wedge) => t.requests / t.seconds;
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    console.log(`wedge server benchmark — POST /api/chat, offline extractive generator, ${workers} worker(s), ${connections} connections, ${duration} s each, ${ROUNDS} alternating rounds`);
     console.log(`${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`);
-    console.log(`requests/s: mean ${result.requests.average.toFixed(0)}, total ${result.requests.total}`);
-    console.log(`latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
-    console.log(`errors: ${errors} (errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`);
+    for (const name of ['wedge', 'bare'] as const) {
+      const t = totals[name];
+      console.log(`${name === 'wedge' ? 'wedge      ' : 'bare server'}  requests/s ${rate(t).toFixed(0)}, latency ms p50 ${median(t.p50)}, p99 ${median(t.p99)} (median of rounds), errors ${t.errors}`);
+    }
+    console.log(`ratio: wedge/bare requests/s ${(rate(totals.wedge) / rate(totals.bare)).toFixed(2)}, p99 ${(median(totals.wedge.p99) / Math.max(1, median(totals.bare.p99))).toFixed(1)}x`);
   } finally {
-    server.stop();
+    wedge.stop();
+    bare.stop();
   }
 }
 
