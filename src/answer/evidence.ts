@@ -1,6 +1,5 @@
 import type { ArticleMeta } from '../corpus/article.js';
 import type { Hit } from '../retrieval/hit.js';
-import { tokenizeWords } from '../text/tokenize-words.js';
 import type { Citation } from './answer-result.js';
 
 /** A sentence (or run of sentences) that may be cited, with where it came from and how relevant it is. */
@@ -30,15 +29,6 @@ const FOLLOW_SHARE = 0.5;
 // At least MIN_WORDS whitespace-separated tokens: one regex test, cheap enough for the hot path.
 const ENOUGH_WORDS = new RegExp(`^\\s*(?:\\S+\\s+){${MIN_WORDS - 1}}\\S`);
 
-/** Word-set overlap of two texts (Jaccard), used to spot the same sentence in two versions of an article. */
-export function overlapRatio(a: string | Set<string>, b: string | Set<string>): number {
-  const x = typeof a === 'string' ? new Set(tokenizeWords(a)) : a;
-  const y = typeof b === 'string' ? new Set(tokenizeWords(b)) : b;
-  let shared = 0;
-  for (const word of x) if (y.has(word)) shared += 1;
-  return shared / Math.max(1, x.size + y.size - shared);
-}
-
 /**
  * Turns retrieved passages into citable sentences: body text only (captions skipped), no
  * questions or fragments, each sentence once even when overlapping chunks both hold it.
@@ -63,6 +53,11 @@ export function collectEvidence(hits: Hit[], docs: DocLookup): Evidence[] {
     });
   });
   return evidence;
+}
+
+/** How strongly a sentence stands on its own, before any question-specific ranking: its relevance, its passage's, and the passage's rank. */
+export function evidenceStrength(item: Evidence): number {
+  return 0.55 * item.score + 0.45 * item.hitScore - 0.02 * item.hitRank;
 }
 
 /** Makes numbered citations from chosen evidence; the quote is sliced from the article body, never copied from elsewhere. */

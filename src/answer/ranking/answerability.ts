@@ -1,4 +1,5 @@
 import { entityAliases } from '../../text/entity-aliases.js';
+import { evidenceStrength } from '../evidence.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { predict, type RankedSentence, type RankerWeights } from './rank-sentences.js';
 import { FEATURE_NAMES, type RankingKnowledge } from './sentence-features.js';
@@ -63,7 +64,7 @@ export function answerabilityFeatures(question: QuestionAnalysis, ranked: Ranked
     // Off the corpus's topic and little of it covered, or silent on its rarest word: the two together say more than either.
     (1 - onTopic) * (1 - corpus.termCoverage),
     (1 - onTopic) * (1 - rareCovered),
-    Math.max(0, ...ranked.map((s) => 0.55 * s.item.score + 0.45 * s.item.hitScore - 0.02 * s.item.hitRank)),
+    Math.max(0, ...ranked.map((s) => evidenceStrength(s.item))),
     // A factual question (what, how many, when, who, where) is answered only by a sentence that states what it asks; a why or yes-no question can be answered in other words.
     factual,
     factual * Math.max(0, ...top.map((s) => s.focus)),

@@ -1,8 +1,7 @@
 import type { Side } from '../answer-result.js';
-import { collectEvidence, sourceName, toCitations, type DocLookup, type Evidence } from '../evidence.js';
+import { collectEvidence, evidenceStrength, sourceName, toCitations, type DocLookup, type Evidence } from '../evidence.js';
 import type { Draft, SideRequest } from '../generators/answer-generator.js';
 import { quoteStart } from '../generators/compose-points.js';
-import { evidenceStrength } from '../generators/pick-evidence.js';
 import { contentWords, stemCosine, stemVector } from '../ranking/sentence-features.js';
 import { balanceLine } from './balance-line.js';
 import { classifyStance } from './classify-stance.js';
