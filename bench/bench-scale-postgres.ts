@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   }
   searcher.release();
   console.log(`dense kNN (pgvector HNSW, k 10, ef_search ${hnswEfSearch(result.manifest.counts.chunks)}): p50 ${percentile(dense, 0.5).toFixed(2)} ms, p99 ${percentile(dense, 0.99).toFixed(2)} ms`);
-  console.log(`hybrid search (one SQL round trip + MMR + sentence scores): p50 ${percentile(hybrid, 0.5).toFixed(2)} ms, p99 ${percentile(hybrid, 0.99).toFixed(2)} ms`);
+  console.log(`hybrid search (BM25 candidates, nearest vectors, fused rows; MMR and sentence scores): p50 ${percentile(hybrid, 0.5).toFixed(2)} ms, p99 ${percentile(hybrid, 0.99).toFixed(2)} ms`);
   console.log(`recall@10 of HNSW vs exact search (${queries} queries): ${(overlap / (queries * 10)).toFixed(3)}`);
   await pool.end();
   await stop();

@@ -16,7 +16,24 @@ import { migrate } from './migrate.js';
 /** What one ingest did: articles written, left as they were, and removed. */
 export interface PgIngestResult { manifest: Manifest; written: number; unchanged: number; removed: number }
 
-const ROWS_PER_INSERT = 100;
+const ROWS_PER_INSERT = 400;
+// Articles are written in transactions of about this many passages: one round of embedding and inserts each.
+const BATCH_PASSAGES = 2000;
+
+/** Changed articles grouped into batches of about `limit` passages, each with its chunks and their contextual texts. */
+function batchesOf(articles: Article[], chunker: ChunkerSettings, limit: number): Array<Array<{ article: Article; chunks: ReturnType<typeof chunkArticle>; texts: string[] }>> {
+  const batches: Array<Array<{ article: Article; chunks: ReturnType<typeof chunkArticle>; texts: string[] }>> = [];
+  let current: (typeof batches)[number] = [];
+  let size = 0;
+  for (const article of articles) {
+    const chunks = chunkArticle(article, chunker);
+    current.push({ article, chunks, texts: chunks.map((chunk) => contextualText(chunk, article.meta)) });
+    size += chunks.length;
+    if (size >= limit) { batches.push(current); current = []; size = 0; }
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
 const ROW_LAYOUT = 'term-freqs-1';
 
 /** How often each lexical term occurs in a text, and its distinct terms (BM25's passage length). */
@@ -28,15 +45,18 @@ function termStatistics(text: string): { terms: string[]; frequencies: Record<st
 export const vectorLiteral = (vector: number[]) => `[${vector.join(',')}]`;
 
 /**
- * Ingests articles into Postgres in batches. Each changed article is replaced in one transaction
- * (its old chunks deleted, new ones inserted, its hash recorded last), so an interrupted run leaves
- * every article either old or new, and re-running finishes the job without duplicates or loss.
- * Unchanged articles (same content, chunker and embedder) are skipped.
+ * Ingests articles into Postgres in batches of about 2,000 passages, one transaction each (old chunks
+ * deleted, new ones inserted in 400-row statements, the articles' hashes recorded last), so an interrupted
+ * run leaves every article either old or new, and re-running finishes the job without duplicates or loss.
+ * Unchanged articles (same content, chunker and embedder) are skipped. A first load into an empty table
+ * builds the HNSW index after the rows.
  */
 export async function buildPgIndex(options: {
   pool: Pool; articles: Article[]; embedder: WedgeEmbeddings; chunker?: ChunkerSettings; settings?: CorpusSettings; now?: () => Date;
   /** Re-embed and rewrite every article, changed or not. */
   force?: boolean;
+  /** Passages per transaction (default 2,000); 1 writes each article in a transaction of its own. */
+  batchPassages?: number;
 }): Promise<PgIngestResult> {
   const { pool, articles, embedder, settings = {}, now = () => new Date(), force = false } = options;
   const chunker = options.chunker ?? DEFAULT_CHUNKER;
@@ -48,35 +68,36 @@ export async function buildPgIndex(options: {
   // The row layout is part of the key: rows written before term frequencies were stored are rewritten once.
   const keyOf = (article: Article) => createHash('sha256').update(`${hashArticle(article)}:${embedder.id}:${JSON.stringify(chunker)}:${ROW_LAYOUT}`).digest('hex');
   const existing = new Map((await pool.query<{ id: string; hash: string }>('SELECT id, hash FROM wedge_docs')).rows.map((r) => [r.id, r.hash]));
+  const changed = articles.filter((article) => force || existing.get(article.meta.id) !== keyOf(article));
+  // A first load into an empty table builds the HNSW graph once, after the rows, instead of growing it row by row.
+  const bulk = changed.length > 0 && !(await pool.query('SELECT 1 FROM wedge_chunks LIMIT 1')).rowCount;
+  if (bulk) await pool.query('DROP INDEX IF EXISTS wedge_chunks_embedding');
   let written = 0;
-  for (const article of articles) {
-    const key = keyOf(article);
-    if (!force && existing.get(article.meta.id) === key) continue;
-    const chunks = chunkArticle(article, chunker);
-    const texts = chunks.map((chunk) => contextualText(chunk, article.meta));
-    const vectors = await embedder.embedDocuments(texts);
+  for (const batch of batchesOf(changed, chunker, options.batchPassages ?? BATCH_PASSAGES)) {
+    const vectors = await embedder.embedDocuments(batch.flatMap((item) => item.texts));
+    const rows = batch.flatMap((item) => item.chunks.map((chunk, j) => ({ chunk, text: item.texts[j]! })));
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query('INSERT INTO wedge_docs (id, meta, body, hash, chunks) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET meta = EXCLUDED.meta, body = EXCLUDED.body, hash = $6, chunks = EXCLUDED.chunks',
-        [article.meta.id, article.meta, article.body, 'pending', chunks.length, 'pending']);
-      await client.query('DELETE FROM wedge_chunks WHERE doc_id = $1', [article.meta.id]);
-      for (let i = 0; i < chunks.length; i += ROWS_PER_INSERT) {
-        const rows = chunks.slice(i, i + ROWS_PER_INSERT);
+      await client.query(`INSERT INTO wedge_docs (id, meta, body, hash, chunks) SELECT id, meta, body, 'pending', chunks FROM unnest($1::text[], $2::jsonb[], $3::text[], $4::int[]) AS d(id, meta, body, chunks)
+        ON CONFLICT (id) DO UPDATE SET meta = EXCLUDED.meta, body = EXCLUDED.body, hash = 'pending', chunks = EXCLUDED.chunks`,
+      [batch.map((i) => i.article.meta.id), batch.map((i) => JSON.stringify(i.article.meta)), batch.map((i) => i.article.body), batch.map((i) => i.chunks.length)]);
+      await client.query('DELETE FROM wedge_chunks WHERE doc_id = ANY($1)', [batch.map((i) => i.article.meta.id)]);
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         const params: unknown[] = [];
-        const values = rows.map((chunk, j) => {
+        const values = rows.slice(i, i + ROWS_PER_INSERT).map(({ chunk, text }, j) => {
           const at = params.length;
-          const { terms, frequencies } = termStatistics(texts[i + j]!);
-          params.push(chunk.id, chunk.docId, chunk.start, chunk.end, chunk.role, chunk.section ?? null, JSON.stringify(chunk.sentences), terms, foldText(texts[i + j]!), vectorLiteral(vectors[i + j]!), JSON.stringify(frequencies), [...new Set(lexicalTerms(chunk.text))]);
+          const { terms, frequencies } = termStatistics(text);
+          params.push(chunk.id, chunk.docId, chunk.start, chunk.end, chunk.role, chunk.section ?? null, JSON.stringify(chunk.sentences), terms, foldText(text), vectorLiteral(vectors[i + j]!), JSON.stringify(frequencies), [...new Set(lexicalTerms(chunk.text))]);
           return `(${Array.from({ length: 12 }, (_, k) => `$${at + k + 1}`).join(', ')})`;
         });
         await client.query(`INSERT INTO wedge_chunks (id, doc_id, start_offset, end_offset, role, section, sentences, terms, search_folded, embedding, term_freqs, text_terms) VALUES ${values.join(', ')}
           ON CONFLICT (id) DO UPDATE SET sentences = EXCLUDED.sentences, terms = EXCLUDED.terms, search_folded = EXCLUDED.search_folded, embedding = EXCLUDED.embedding, term_freqs = EXCLUDED.term_freqs, text_terms = EXCLUDED.text_terms`, params);
       }
-      // The hash goes in last: a crash before COMMIT rolls back, and the article is redone next time.
-      await client.query('UPDATE wedge_docs SET hash = $2 WHERE id = $1', [article.meta.id, key]);
+      // The hashes go in last: a crash before COMMIT rolls the batch back, and its articles are redone next time.
+      await client.query('UPDATE wedge_docs d SET hash = u.hash FROM unnest($1::text[], $2::text[]) AS u(id, hash) WHERE d.id = u.id', [batch.map((i) => i.article.meta.id), batch.map((i) => keyOf(i.article))]);
       await client.query('COMMIT');
-      written += 1;
+      written += batch.length;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       throw error;
@@ -84,6 +105,8 @@ export async function buildPgIndex(options: {
       client.release();
     }
   }
+  // After a bulk load, or one that was interrupted before this point, the graph is built here, once.
+  await pool.query('CREATE INDEX IF NOT EXISTS wedge_chunks_embedding ON wedge_chunks USING hnsw (embedding vector_cosine_ops)');
   const keep = articles.map((a) => a.meta.id);
   const removed = (await pool.query('DELETE FROM wedge_docs WHERE NOT (id = ANY($1))', [keep])).rowCount ?? 0;
   const previous = (await pool.query<{ value: Manifest }>("SELECT value FROM wedge_meta WHERE key = 'manifest'")).rows[0]?.value;

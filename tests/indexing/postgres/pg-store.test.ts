@@ -43,7 +43,7 @@ describe('the Postgres store over the wire protocol', () => {
     let calls = 0;
     const original = failing.embedDocuments.bind(failing);
     failing.embedDocuments = async (texts) => { calls += 1; if (calls === 3) throw new Error('embedding server died'); return original(texts); };
-    await expect(buildPgIndex({ pool, articles: edited, embedder: failing })).rejects.toThrow(/server died/);
+    await expect(buildPgIndex({ pool, articles: edited, embedder: failing, batchPassages: 1 })).rejects.toThrow(/server died/);
     const resumed = await buildPgIndex({ pool, articles: edited, embedder });
     expect(resumed.written).toBe(1);
     const ids = (await pool.query('SELECT id FROM wedge_chunks')).rows.map((r) => r.id as string);
