@@ -8,9 +8,9 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Turns wedge's Markdown into Slack mrkdwn: escaped, **bold** → *bold*, "- " bullets → "•". */
+/** Turns wedge's Markdown into Slack mrkdwn: escaped, **bold** → *bold*, "- " bullets → "•", nested "  - " → "◦". */
 export function toMrkdwn(markdown: string): string {
-  return escapeMrkdwn(markdown).replace(/\*\*([^*]+)\*\*/g, '*$1*').replace(/^- /gm, '• ');
+  return escapeMrkdwn(markdown).replace(/\*\*([^*]+)\*\*/g, '*$1*').replace(/^- /gm, '• ').replace(/^\s+- /gm, '      ◦ ');
 }
 
 const MAX_SECTION = 2900;
@@ -33,7 +33,7 @@ export function answerBlocks(result: AnswerResult, options: { fullQuotes?: boole
   const blocks: Block[] = [];
   if (result.sides?.length) {
     for (const side of result.sides) {
-      const points = side.points.map((p) => `• “${escapeMrkdwn(p.text.replace(/\s*\n\s*/g, ' '))}” ${p.citations.map((n) => `[${n}]`).join('')}`).join('\n');
+      const points = side.points.map((p) => `• ${p.articles && p.articles > 1 ? `*${p.articles} articles:* ` : ''}“${escapeMrkdwn(p.text.replace(/\s*\n\s*/g, ' '))}” ${p.citations.map((n) => `[${n}]`).join('')}`).join('\n');
       blocks.push(section(`*${escapeMrkdwn(side.label)}* (${side.supportCount} passage${side.supportCount === 1 ? '' : 's'})\n_${escapeMrkdwn(side.thesis)}_\n${points || '• No passage in the articles makes this case.'}`));
     }
     const balance = result.answer.split('\n').find((line) => line.startsWith('**Balance:**'));
