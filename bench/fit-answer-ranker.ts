@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { judgeKnowledge } from '../src/answer/citations/judge-knowledge.js';
+import type { AnswerDeps } from '../src/answer/answer-question.js';
 import { createAnswerDeps } from '../src/answer/create-answer-deps.js';
 import type { DocLookup } from '../src/answer/evidence.js';
 import { analyseQuestion } from '../src/answer/ranking/question-analysis.js';
@@ -13,7 +15,7 @@ import type { Hit } from '../src/retrieval/hit.js';
 import { FEATURE_NAMES, sentenceFeatures } from '../src/answer/ranking/sentence-features.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { readJsonl, unanswerableSchema } from '../src/eval/question-sets.js';
-import { readRetrievalDataset } from '../src/eval/retrieval-dataset.js';
+import { readRetrievalDataset, type RetrievalQuestionInput } from '../src/eval/retrieval-dataset.js';
 import { containsGold } from '../src/eval/retrieval-metrics.js';
 import { prepareIndex } from '../src/indexing/prepare-index.js';
 
@@ -21,7 +23,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 const LAMBDAS = [0.001, 0.01, 0.1, 1, 10];
 const FOLDS = 5;
 
-interface Row { question: string; features: number[][]; labels: number[]; answerable: boolean; hits: Hit[]; named: string[] }
+interface Row { question: string; corpus: FitCorpus; features: number[][]; labels: number[]; answerable: boolean; hits: Hit[]; named: string[] }
 
 /** Pointwise logistic regression (class-balanced, L2) on standardised features, for the question-level answerability model. */
 function fitLogistic(x: number[][], y: number[], names: readonly string[], lambda = 0.01): RankerWeights {
@@ -106,18 +108,34 @@ function precisionAt(rows: Row[], weights: RankerWeights): { p1: number; p3: num
   return { p1: p1 / scored.length, p3: p3 / scored.length };
 }
 
-/** Fits the answer ranker on the dev questions with 5-fold cross-validation and writes src/answer/ranking/ranker-weights.ts. */
-async function main(): Promise<void> {
-  const config = { ...loadConfig(process.env), corpusDir: path.join(root, 'corpus'), indexDir: path.join(root, 'indexes/default'), cacheDir: path.join(root, 'indexes/.cache') };
+/** A corpus the models are fitted on: its answering dependencies and its dev questions. */
+interface FitCorpus { name: string; deps: AnswerDeps; answerable: RetrievalQuestionInput[]; unanswerable: Array<{ question: string }> }
+
+/** Indexes a corpus beside the default index and reads its dev questions. */
+async function openCorpus(name: string, corpusDir: string, answerable: RetrievalQuestionInput[], unanswerable: Array<{ question: string }>): Promise<FitCorpus> {
+  const config = { ...loadConfig(process.env), store: 'local' as const, corpusDir, indexDir: path.join(root, 'indexes', name), cacheDir: path.join(root, 'indexes/.cache') };
   await prepareIndex(config, { log: console.error });
-  const deps = await createAnswerDeps(config);
-  const { retriever } = deps;
-  const docs: DocLookup = (docId) => retriever.index.docs.get(docId);
-  const knowledge = { idf: retriever.idf, cosine: judgeKnowledge(deps.wordVectors).cosine };
-  // Training questions: every v1 question (its holdout was spent by earlier rounds) and the dev half of v2. The v2 test half and corpus2 stay unseen.
-  const answerable = [...await readRetrievalDataset(path.join(root, 'evals/retrieval.jsonl')), ...(await readRetrievalDataset(path.join(root, 'evals/answers-v2.jsonl'))).filter((q) => q.split === 'dev')];
-  const unanswerable = [...await readJsonl(path.join(root, 'evals/unanswerable.jsonl'), unanswerableSchema), ...(await readJsonl(path.join(root, 'evals/unanswerable-v2.jsonl'), unanswerableSchema)).filter((q) => q.split === 'dev')];
-  const rowOf = async (question: string, gold: Array<{ docId: string; quote: string }>, isAnswerable: boolean): Promise<Row> => {
+  return { name, deps: await createAnswerDeps(config), answerable, unanswerable };
+}
+
+/**
+ * Fits the answer ranker and the answerability model on dev questions with 5-fold cross-validation and writes
+ * src/answer/ranking/ranker-weights.ts. Dev questions come from the default corpus (every v1 question, the dev
+ * half of v2) and from evals/corpus3, a second corpus kept for fitting, so the models are not fitted to one
+ * corpus's questions. The v2 test half and evals/corpus2 are never read here.
+ */
+async function main(): Promise<void> {
+  const corpora = [await openCorpus('default', path.join(root, 'corpus'),
+    [...await readRetrievalDataset(path.join(root, 'evals/retrieval.jsonl')), ...(await readRetrievalDataset(path.join(root, 'evals/answers-v2.jsonl'))).filter((q) => q.split === 'dev')],
+    [...await readJsonl(path.join(root, 'evals/unanswerable.jsonl'), unanswerableSchema), ...(await readJsonl(path.join(root, 'evals/unanswerable-v2.jsonl'), unanswerableSchema)).filter((q) => q.split === 'dev')])];
+  if (existsSync(path.join(root, 'evals/corpus3'))) {
+    corpora.push(await openCorpus('corpus3', path.join(root, 'evals/corpus3'),
+      await readRetrievalDataset(path.join(root, 'evals/corpus3/questions.jsonl')), await readJsonl(path.join(root, 'evals/corpus3/unanswerable.jsonl'), unanswerableSchema)));
+  }
+  const rowOf = async (corpus: FitCorpus, question: string, gold: Array<{ docId: string; quote: string }>, isAnswerable: boolean): Promise<Row> => {
+    const { retriever } = corpus.deps;
+    const docs: DocLookup = (docId) => retriever.index.docs.get(docId);
+    const knowledge = { idf: retriever.idf, cosine: judgeKnowledge(corpus.deps.wordVectors).cosine };
     // As answerQuestion does: the same retrieval, the same candidate sentences.
     const hits = await retriever.search(question, { k: 8, otherArticles: 2 });
     const named = namedSources(question, retriever.index.docs);
@@ -127,6 +145,7 @@ async function main(): Promise<void> {
     const spans = gold.map((g) => { const start = docs(g.docId)!.body.indexOf(g.quote); return { docId: g.docId, start, end: start + g.quote.length }; });
     return {
       question,
+      corpus,
       features: sentenceFeatures(analysis, candidates, knowledge),
       labels: evidence.map((item) => (spans.some((g) => containsGold(item, g)) ? 1 : 0)),
       answerable: isAnswerable,
@@ -134,9 +153,13 @@ async function main(): Promise<void> {
       named,
     };
   };
-  const rows = [...await Promise.all(answerable.map((q) => rowOf(q.question, q.gold, true)))];
-  const negatives = await Promise.all(unanswerable.map((q) => rowOf(q.question, [], false)));
-  console.log(`fit-answer-ranker — ${new Date().toISOString().slice(0, 10)}; ${rows.length} answerable questions (${rows.filter((r) => r.labels.some(Boolean)).length} with a gold sentence retrieved), ${rows.reduce((s, r) => s + r.labels.length, 0)} candidate sentences`);
+  const rows: Row[] = [];
+  const negatives: Row[] = [];
+  for (const corpus of corpora) {
+    for (const q of corpus.answerable) rows.push(await rowOf(corpus, q.question, q.gold, true));
+    for (const q of corpus.unanswerable) negatives.push(await rowOf(corpus, q.question, [], false));
+  }
+  console.log(`fit-answer-ranker — ${new Date().toISOString().slice(0, 10)}; corpora ${corpora.map((c) => `${c.name} (${c.answerable.length} + ${c.unanswerable.length})`).join(', ')}; ${rows.length} answerable questions (${rows.filter((r) => r.labels.some(Boolean)).length} with a gold sentence retrieved), ${rows.reduce((s, r) => s + r.labels.length, 0)} candidate sentences`);
   // Unfitted rankers on the same candidates: the old answerer's lead score, IDF-weighted word overlap, and Yadav et al.'s alignment.
   const column = (name: string) => FEATURE_NAMES.indexOf(name as (typeof FEATURE_NAMES)[number]);
   const byScore = (score: (f: number[]) => number) => {
@@ -165,7 +188,10 @@ async function main(): Promise<void> {
   }
   const weights = fit(rows, best.lambda);
   // Answerability: a question-level model on its best-ranked sentences, fitted on the same dev questions (answerable and not).
-  const questionFeatures = (row: Row) => assessQuestion({ question: row.question, context: '', hits: row.hits, docs, retriever, vectors: deps.wordVectors, namedSources: row.named }, { ranker: weights, answerability: ANSWERABILITY_WEIGHTS }).features;
+  const questionFeatures = (row: Row) => {
+    const { retriever, wordVectors } = row.corpus.deps;
+    return assessQuestion({ question: row.question, context: '', hits: row.hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: row.named }, { ranker: weights, answerability: ANSWERABILITY_WEIGHTS }).features;
+  };
   const all = [...rows, ...negatives];
   const ax = all.map(questionFeatures);
   const ay = all.map((r) => (r.answerable ? 1 : 0));
