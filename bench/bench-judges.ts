@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { scoreSupport } from '../src/answer/citations/score-support.js';
 import { classifyStance } from '../src/answer/steelman/classify-stance.js';
+import { readCorpusSettings } from '../src/corpus/corpus-settings.js';
 import { createWordCosine } from '../src/embeddings/create-word-similarity.js';
 import { loadGloveVectors } from '../src/embeddings/glove-vectors.js';
 import { loadConfig } from '../src/config/load-config.js';
@@ -36,13 +37,14 @@ async function main(): Promise<void> {
       console.log(`${name.padEnd(36)}${split.padEnd(8)}${String(r.n).padEnd(5)}${fmt(r.accuracy).padEnd(9)}${fmt(r.precision).padEnd(10)}${fmt(r.recall).padEnd(8)}${split === 'holdout' ? '(not listed: looking would make it a dev split)' : r.wrong.join(' ')}`);
     }
   }
+  const cues = (await readCorpusSettings(path.join(root, 'corpus'))).steelman?.cues;
   const rows = await readJsonl(path.join(root, 'evals/stance.jsonl'), z.object({ sentence: z.string(), stance: z.enum(['pro', 'con', 'neutral']) }));
   const confusion: Record<string, number> = {};
   let correct = 0;
   let polar = 0;
   let polarCorrect = 0;
   for (const row of rows) {
-    const said = classifyStance(row.sentence).stance;
+    const said = classifyStance(row.sentence, cues).stance;
     confusion[`${row.stance}→${said}`] = (confusion[`${row.stance}→${said}`] ?? 0) + 1;
     if (said === row.stance) correct += 1;
     if (row.stance !== 'neutral') { polar += 1; if (said === row.stance) polarCorrect += 1; }

@@ -87,7 +87,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
     // No top sentence states what is asked, and the corpus says little of it: a stretch, not an answer.
     draft = abstention(declineReason(question, assessment.analysis, assessment.ranked));
   } else {
-    const input = { question, mode: request.mode, hits, sides, docs, namedSources: named, history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf, cosine: judgeKnowledge(deps.wordVectors).cosine, analysis: assessment.analysis, ranked: assessment.ranked };
+    const input = { question, mode: request.mode, hits, sides, docs, namedSources: named, history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf, cosine: judgeKnowledge(deps.wordVectors).cosine, analysis: assessment.analysis, ranked: assessment.ranked, stanceCues: retriever.index.manifest.settings?.steelman?.cues };
     try {
       draft = await deps.generator.generate(input);
     } catch (error) {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { judgeKnowledge } from '../answer/citations/judge-knowledge.js';
 import { scoreSupport } from '../answer/citations/score-support.js';
 import { createAnswerDeps } from '../answer/create-answer-deps.js';
-import { classifyStance } from '../answer/steelman/classify-stance.js';
+import { classifyStance, type StanceCues } from '../answer/steelman/classify-stance.js';
+import { readCorpusSettings } from '../corpus/corpus-settings.js';
 import { loadConfig, type Config } from '../config/load-config.js';
 import { loadGloveVectors, type GloveVectors } from '../embeddings/glove-vectors.js';
 import { UsageError } from '../errors/wedge-error.js';
@@ -92,12 +93,12 @@ async function readSets(file: (flag: keyof typeof FILE_FLAGS) => string, prefix:
 }
 
 /** Share of stance labels the offline stance classifier matches, per split. */
-function stanceAccuracy(rows: Array<{ sentence: string; stance: string; split: string }>): Record<string, number> {
+function stanceAccuracy(rows: Array<{ sentence: string; stance: string; split: string }>, cues?: StanceCues): Record<string, number> {
   const bySplit: Record<string, { n: number; right: number }> = {};
   for (const row of rows) {
     const split = (bySplit[row.split] ??= { n: 0, right: 0 });
     split.n += 1;
-    if (classifyStance(row.sentence).stance === row.stance) split.right += 1;
+    if (classifyStance(row.sentence, cues).stance === row.stance) split.right += 1;
   }
   return Object.fromEntries(Object.entries(bySplit).map(([name, s]) => [name, s.right / s.n]));
 }
@@ -145,12 +146,14 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   const devAccuracy = judgeAccuracy(pairs.filter((p) => p.split !== 'holdout'), verdict).accuracy;
   const docs = await target.docs();
   const llmStyleOf = async (flag: 'support-llm' | 'support-llm-holdout') => judgeLlmStyleAnswers(await readLlmStyleAnswers(file(flag)), docs, judge);
+  // The stance sets label the default corpus's sentences, so its own cues apply.
+  const stanceCues = (await readCorpusSettings(config.corpusDir)).steelman?.cues;
   const questions = (s: EvalSets) => s.answerable.length + s.unanswerable.length + s.steelman.filter((q) => q.pro || q.con).length;
   const progress = createEvalProgress(io, questions(sets) + questions(v2Sets) + (url ? 0 : questions(c2Sets)));
   const suite = async (suiteTarget: EvalTarget, suiteSets: Awaited<ReturnType<typeof readSets>>, prefix: string): Promise<SuiteRun> => {
     const suiteDocs = await suiteTarget.docs();
     const baseline = scoreBaseline(await createLangchainBm25(suiteDocs), suiteSets.answerable, suiteDocs);
-    return { report: await runAnswerEval(suiteTarget, suiteSets, judge, { prefix, onProgress: progress.tick }), baseline, ...(suiteSets.stanceRows.length ? { stance: stanceAccuracy(suiteSets.stanceRows) } : {}) };
+    return { report: await runAnswerEval(suiteTarget, suiteSets, judge, { prefix, onProgress: progress.tick }), baseline, ...(suiteSets.stanceRows.length ? { stance: stanceAccuracy(suiteSets.stanceRows, stanceCues) } : {}) };
   };
   let report: Measured;
   let v1: SuiteRun;

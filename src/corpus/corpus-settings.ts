@@ -7,9 +7,15 @@ import { CorpusFileError } from '../errors/wedge-error.js';
 /** A side of the corpus's debate, for "steelman each side" when a question names none. */
 export const sideSettingSchema = z.object({ label: z.string().min(1), thesis: z.string().min(1) });
 
+const cuePattern = z.string().min(1).refine((source) => { try { new RegExp(source); return true; } catch { return false; } }, 'not a valid regular expression');
+
 /** Optional `wedge.yaml` in the corpus folder: settings that belong to a corpus, not to the code. */
 export const corpusSettingsSchema = z.object({
-  steelman: z.object({ sides: z.tuple([sideSettingSchema, sideSettingSchema]) }).optional(),
+  steelman: z.object({
+    sides: z.tuple([sideSettingSchema, sideSettingSchema]).optional(),
+    /** The debate's own stance cues, added to the classifier's general ones: regular expressions over lower-cased text. */
+    cues: z.object({ pro: z.array(cuePattern).default([]), con: z.array(cuePattern).default([]) }).optional(),
+  }).optional(),
 });
 
 /** Corpus settings. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyStance } from '../../src/answer/steelman/classify-stance.js';
+import { readCorpusSettings } from '../../src/corpus/corpus-settings.js';
 import { balanceLine } from '../../src/answer/steelman/balance-line.js';
 import { deriveSides, stripSteelmanPrefix } from '../../src/answer/steelman/derive-sides.js';
 
@@ -11,14 +12,22 @@ describe('classifyStance', () => {
     expect(classifyStance('With the right incentives, Moscow might be willing to moderate its ties with Beijing.').stance).toBe('pro');
     expect(classifyStance('In 1972 Nixon went to Beijing.').stance).toBe('neutral');
   });
-  it('flips a cue under negation and lets the clause after "but" outweigh the one before', () => {
-    expect(classifyStance('That does not mean the marriage is unassailable.').stance).toBe('pro');
+  it('flips a cue under negation and lets the clause after "but" outweigh the one before', async () => {
+    const cues = (await readCorpusSettings('corpus')).steelman?.cues;
+    expect(classifyStance('That does not mean the marriage is unassailable.', cues).stance).toBe('pro');
     expect(classifyStance('Russia may harbor concerns about China, but the split is unlikely.').stance).toBe('con');
   });
-  it('labels at least 70% of the hand-labelled sentences in evals/stance.jsonl correctly', () => {
+  it('adds a corpus\'s own cues (wedge.yaml) to its general ones, and reads a cue-less sentence as neutral', async () => {
+    const cues = (await readCorpusSettings('corpus')).steelman?.cues;
+    expect(classifyStance('Moscow now depends on Beijing as its economic lifeline.').stance).toBe('neutral');
+    expect(classifyStance('Moscow now depends on Beijing as its economic lifeline.', cues).stance).toBe('con');
+    expect(classifyStance('The merger is doomed to fail, whatever the board offers.').stance).toBe('con');
+  });
+  it('labels at least 70% of the hand-labelled sentences in evals/stance.jsonl correctly with the corpus\'s cues', async () => {
+    const cues = (await readCorpusSettings('corpus')).steelman?.cues;
     const rows = readFileSync('evals/stance.jsonl', 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { sentence: string; stance: string });
     expect(rows.length).toBeGreaterThanOrEqual(60);
-    const correct = rows.filter((row) => classifyStance(row.sentence).stance === row.stance).length;
+    const correct = rows.filter((row) => classifyStance(row.sentence, cues).stance === row.stance).length;
     expect(correct / rows.length).toBeGreaterThanOrEqual(0.7);
   });
 });

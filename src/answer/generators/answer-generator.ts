@@ -3,6 +3,7 @@ import type { AnswerMode, Citation, Side } from '../answer-result.js';
 import type { DocLookup } from '../evidence.js';
 import type { QuestionAnalysis } from '../ranking/question-analysis.js';
 import type { RankedSentence } from '../ranking/rank-sentences.js';
+import type { StanceCues } from '../steelman/classify-stance.js';
 
 /** A side to argue, with the passages retrieved for it. */
 export interface SideRequest { label: string; thesis: string; hits: Hit[] }
@@ -26,6 +27,8 @@ export interface GenerateInput {
   /** The question as read and its candidate sentences ranked, when answering has already done it. */
   analysis?: QuestionAnalysis;
   ranked?: RankedSentence[];
+  /** The corpus's own stance cues (`wedge.yaml`), for steelman mode. */
+  stanceCues?: StanceCues;
 }
 
 /** A generator's answer before ids and timings are added. */

@@ -60,7 +60,7 @@ export function createExtractiveGenerator(options: ExtractiveOptions = {}): Answ
   return {
     name: 'extractive',
     async generate(input: GenerateInput): Promise<Draft> {
-      if (input.mode === 'steelman' && input.sides) return composeSteelman(input.sides, input.docs, input.idf);
+      if (input.mode === 'steelman' && input.sides) return composeSteelman(input.sides, input.docs, input.idf, input.stanceCues);
       const analysis = input.analysis ?? analyseQuestion(input.question);
       const named = new Set(input.namedSources ?? []);
       let ranked = input.ranked;

@@ -4,36 +4,40 @@ import { foldText } from '../../text/fold-text.js';
 export type Stance = 'pro' | 'con' | 'neutral';
 
 /**
- * Cue phrases of feasibility arguments ("can X happen?"), as regular expressions over folded text.
- * "con" cues argue it cannot (dependence, failure, impossibility); "pro" cues argue it can (cracks,
- * incentives, leverage). Written for debates of that shape, not for one article: see BENCHMARKS.md for
- * the measured accuracy on evals/stance.jsonl.
+ * Cue phrases of feasibility arguments about any "can X happen?" proposition, as regular expressions over
+ * folded text: "con" cues say it cannot (impossibility, failure, flawed premises), "pro" cues say it can
+ * (opportunity, incentives, reconsidering). General English only: cues that depend on what the debate is
+ * about (for this corpus, that closeness between two states argues against a split) belong to the corpus, in
+ * `wedge.yaml` under `steelman.cues`, and are passed in. Measured accuracy: BENCHMARKS.md.
  */
 const CON_CUES = [
   'unlikely', 'impossible', 'impractical', 'fail(s|ed|ure)?', 'flaw(s|ed)?', 'naive', 'illusion', 'miscalculation',
-  'backfire', 'questionable', 'short-sighted', 'underestimat\\w*', 'unrealized', 'unrealised', 'no longer', 'not desperate',
+  'backfire', 'questionable', 'short-sighted', 'underestimat\\w*', 'unrealized', 'unrealised', 'no longer',
   'cannot', "can't", 'could not', "couldn't", "won't", 'will not', 'would not', 'remains? low', 'remains? limited',
-  'distrusts?', 'lifeline', 'indispensable', 'dependen(t|ce|cy)', 'depends on', 'relies( heavily)?', 'reliance',
-  'necessary choice', 'inherent logic', 'no need for concern', 'not easy', 'temporary', 'conditional',
-  'weaponi[sz]ed', 'reimposed', 'resolve to work together', 'deepen(ed|ing)?', 'closer together', 'double down',
-  'friendly relations?', 'friendship', 'complementar\\w*', 'shared (strategic )?(goals?|interests|opposition|objectives)',
-  'unassailable', 'foolish', 'stupid', 'negative impact', 'vassal', '(junior|young) partner', 'survival',
-  '(vastly|markedly|fundamentally) different', 'multipolar', 'irreconcilable', 'not get close', 'long-term interests',
-  'strategic partnership', 'interdependence', 'economic partner', 'financial backer', 'abandon the illusion',
+  'temporary', 'conditional', 'foolish', 'stupid', 'negative impact', 'irreconcilable', 'not easy',
+  '(vastly|markedly|fundamentally) different', 'no need for concern', 'abandon the illusion',
 ];
 const PRO_CUES = [
-  'opportunity', 'could help', 'might help', 'utili[sz]e', 'areas of disagreement', 'concerns?', 'crack', 'distrust between',
-  'reconsider', 'reassess', 'being tested', 'threaten', 'fears?', 'moderate its ties', 'realign\\w*', 'strategic flexibility',
-  'incentives?', 'incentivi[sz]ed', 'alarming', 'disputed territor\\w*', 'un-unite', 'reconcil\\w*', 'pivot away',
-  'distances? itself', 'vulnerabilit\\w*', 'push russia further', 'weaken (this|the|their) (partnership|alliance)',
-  'drive a wedge', 'cleft', 'wean', 'tensions between',
+  'opportunity', 'could help', 'might help', 'utili[sz]e', 'reconsider', 'reassess', 'being tested', 'threaten',
+  'incentives?', 'incentivi[sz]ed', 'alarming', 'vulnerabilit\\w*', 'strategic flexibility', 'concerns?', 'fears?',
 ];
 const NEGATORS = /\b(not|no|never|without|hardly)\b|n't\b/;
 const CONTRAST = /\b(but|yet|however|nonetheless|nevertheless)\b/;
 
-const compile = (cues: string[]) => cues.map((cue) => new RegExp(`(?<![\\w-])${cue}(?![\\w-])`, 'g'));
+const compile = (cues: readonly string[]) => cues.map((cue) => new RegExp(`(?<![\\w-])${cue}(?![\\w-])`, 'g'));
 const con = compile(CON_CUES);
 const pro = compile(PRO_CUES);
+
+/** Cue phrases a corpus adds for its own debate (`wedge.yaml`: steelman.cues), as regular-expression sources over folded text. */
+export interface StanceCues { pro?: readonly string[]; con?: readonly string[] }
+
+const compiled = new WeakMap<StanceCues, { pro: RegExp[]; con: RegExp[] }>();
+function cuesOf(extra?: StanceCues): { pro: RegExp[]; con: RegExp[] } {
+  if (!extra) return { pro, con };
+  let entry = compiled.get(extra);
+  if (!entry) compiled.set(extra, (entry = { pro: [...pro, ...compile(extra.pro ?? [])], con: [...con, ...compile(extra.con ?? [])] }));
+  return entry;
+}
 const hasOwnNegation = /^(no |not |cannot|can't|could not|couldn't|won't|will not|would not|never)/;
 
 function weigh(text: string, patterns: RegExp[]): Array<{ index: number; weight: number; negated: boolean }> {
@@ -51,11 +55,12 @@ function weigh(text: string, patterns: RegExp[]): Array<{ index: number; weight:
   return found;
 }
 
-/** Classifies a sentence's stance on a "can it happen?" proposition from its cue phrases, negation-aware. */
-export function classifyStance(sentence: string): { stance: Stance; score: number } {
+/** Classifies a sentence's stance on a "can it happen?" proposition from its cue phrases (general ones and the corpus's own), negation-aware. */
+export function classifyStance(sentence: string, extra?: StanceCues): { stance: Stance; score: number } {
   const text = foldText(sentence);
+  const cues = cuesOf(extra);
   let score = 0;
-  for (const cue of weigh(text, pro)) score += cue.negated ? -cue.weight : cue.weight;
-  for (const cue of weigh(text, con)) score += cue.negated ? cue.weight : -cue.weight;
+  for (const cue of weigh(text, cues.pro)) score += cue.negated ? -cue.weight : cue.weight;
+  for (const cue of weigh(text, cues.con)) score += cue.negated ? cue.weight : -cue.weight;
   return { stance: score > 0 ? 'pro' : score < 0 ? 'con' : 'neutral', score };
 }

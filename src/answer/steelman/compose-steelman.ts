@@ -4,7 +4,7 @@ import type { Draft, SideRequest } from '../generators/answer-generator.js';
 import { quoteStart } from '../generators/compose-points.js';
 import { contentWords, stemCosine, stemVector } from '../ranking/sentence-features.js';
 import { balanceLine } from './balance-line.js';
-import { classifyStance } from './classify-stance.js';
+import { classifyStance, type StanceCues } from './classify-stance.js';
 
 // Up to six distinct points a side, when the corpus has them.
 const POINTS_PER_SIDE = 6;
@@ -14,10 +14,10 @@ const SAME_POINT = 0.5;
 interface Assigned extends Evidence { side: 0 | 1; concession: boolean }
 
 /** Sorts pooled evidence onto the side its stance supports; sentences with no stance are left out. */
-function assign(sides: SideRequest[], docs: DocLookup): Assigned[] {
+function assign(sides: SideRequest[], docs: DocLookup, cues?: StanceCues): Assigned[] {
   const pooled = new Map<string, Evidence>();
   for (const side of sides) for (const item of collectEvidence(side.hits, docs)) pooled.set(`${item.docId}:${item.start}`, pooled.get(`${item.docId}:${item.start}`) ?? item);
-  const withStance = [...pooled.values()].map((item) => ({ item, stance: classifyStance(item.text).stance }));
+  const withStance = [...pooled.values()].map((item) => ({ item, stance: classifyStance(item.text, cues).stance }));
   // An article's overall position: where most of its retrieved sentences stand.
   const lean = new Map<string, number>();
   for (const { item, stance } of withStance) lean.set(item.docId, (lean.get(item.docId) ?? 0) + (stance === 'pro' ? 1 : stance === 'con' ? -1 : 0));
@@ -25,7 +25,7 @@ function assign(sides: SideRequest[], docs: DocLookup): Assigned[] {
     if (stance === 'neutral') return [];
     // A sentence that only reads with the one before it is quoted with it; when that one argues the other side, the pair makes no point for this one.
     if (quoteStart(item) !== item.start) {
-      const before = classifyStance(docs(item.docId)!.body.slice(quoteStart(item), item.start)).stance;
+      const before = classifyStance(docs(item.docId)!.body.slice(quoteStart(item), item.start), cues).stance;
       if (before !== 'neutral' && before !== stance) return [];
     }
     const side = stance === 'pro' ? 0 : 1;
@@ -40,14 +40,14 @@ function assign(sides: SideRequest[], docs: DocLookup): Assigned[] {
  * Counts the distinct passages backing each side: a passage backs the side its sentences argue on
  * balance, so one concession inside a passage that argues the other way does not count twice.
  */
-function countPassages(sides: SideRequest[], docs: DocLookup): { counts: [number, number]; concessions: [number, number] } {
+function countPassages(sides: SideRequest[], docs: DocLookup, cues?: StanceCues): { counts: [number, number]; concessions: [number, number] } {
   const seen = new Set<string>();
   const net: Array<{ docId: string; score: number }> = [];
   for (const hit of sides.flatMap((side) => side.hits)) {
     if (hit.role !== 'body' || seen.has(hit.chunkId)) continue;
     seen.add(hit.chunkId);
     const body = docs(hit.docId)?.body ?? '';
-    net.push({ docId: hit.docId, score: hit.sentences.reduce((sum, s) => sum + classifyStance(body.slice(s.start, s.end)).score, 0) });
+    net.push({ docId: hit.docId, score: hit.sentences.reduce((sum, s) => sum + classifyStance(body.slice(s.start, s.end), cues).score, 0) });
   }
   const lean = new Map<string, number>();
   for (const passage of net) lean.set(passage.docId, (lean.get(passage.docId) ?? 0) + Math.sign(passage.score));
@@ -86,10 +86,10 @@ function distinctPoints(items: Assigned[], idf: (stem: string) => number): SideP
 }
 
 /** Builds a steelman answer offline: each side's strongest distinct cited points, its support count, and an honest balance line. */
-export function composeSteelman(sides: SideRequest[], docs: DocLookup, idf: (stem: string) => number = () => 1): Draft {
-  const assigned = assign(sides, docs);
+export function composeSteelman(sides: SideRequest[], docs: DocLookup, idf: (stem: string) => number = () => 1, cues?: StanceCues): Draft {
+  const assigned = assign(sides, docs, cues);
   const bySide = [0, 1].map((side) => assigned.filter((item) => item.side === side));
-  const { counts, concessions } = countPassages(sides, docs);
+  const { counts, concessions } = countPassages(sides, docs, cues);
   const chosen = bySide.map((items) => distinctPoints(items, idf));
   const citations = toCitations(chosen.flat().flatMap((point) => [{ ...point.lead, start: quoteStart(point.lead) }, ...point.also]), docs);
   let n = 0;
