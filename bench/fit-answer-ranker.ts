@@ -121,16 +121,19 @@ async function openCorpus(name: string, corpusDir: string, answerable: Retrieval
 /**
  * Fits the answer ranker and the answerability model on dev questions with 5-fold cross-validation and writes
  * src/answer/ranking/ranker-weights.ts. Dev questions come from the default corpus (every v1 question, the dev
- * half of v2) and from evals/corpus3, a second corpus kept for fitting, so the models are not fitted to one
- * corpus's questions. The v2 test half and evals/corpus2 are never read here.
+ * half of v2) and from any corpus folder named on the command line (evals/corpus3 is kept for that). The v2 test
+ * half and evals/corpus2 are never read here.
  */
 async function main(): Promise<void> {
   const corpora = [await openCorpus('default', path.join(root, 'corpus'),
     [...await readRetrievalDataset(path.join(root, 'evals/retrieval.jsonl')), ...(await readRetrievalDataset(path.join(root, 'evals/answers-v2.jsonl'))).filter((q) => q.split === 'dev')],
     [...await readJsonl(path.join(root, 'evals/unanswerable.jsonl'), unanswerableSchema), ...(await readJsonl(path.join(root, 'evals/unanswerable-v2.jsonl'), unanswerableSchema)).filter((q) => q.split === 'dev')])];
-  if (existsSync(path.join(root, 'evals/corpus3'))) {
-    corpora.push(await openCorpus('corpus3', path.join(root, 'evals/corpus3'),
-      await readRetrievalDataset(path.join(root, 'evals/corpus3/questions.jsonl')), await readJsonl(path.join(root, 'evals/corpus3/unanswerable.jsonl'), unanswerableSchema)));
+  // More corpora to fit on, by folder (questions.jsonl and unanswerable.jsonl inside): `npm run fit:ranker -- evals/corpus3`.
+  for (const dir of process.argv.slice(2)) {
+    const folder = path.resolve(root, dir);
+    if (!existsSync(path.join(folder, 'questions.jsonl'))) throw new Error(`${dir}: no questions.jsonl`);
+    corpora.push(await openCorpus(path.basename(folder), folder,
+      await readRetrievalDataset(path.join(folder, 'questions.jsonl')), await readJsonl(path.join(folder, 'unanswerable.jsonl'), unanswerableSchema)));
   }
   const rowOf = async (corpus: FitCorpus, question: string, gold: Array<{ docId: string; quote: string }>, isAnswerable: boolean): Promise<Row> => {
     const { retriever } = corpus.deps;
