@@ -8,7 +8,7 @@ import { judgeKnowledge } from './citations/judge-knowledge.js';
 import { condenseConversation, type ChatMessage } from './conversation/condense-conversation.js';
 import type { Condenser } from './conversation/llm-condenser.js';
 import { declineReason } from './decline-reason.js';
-import type { DocLookup } from './evidence.js';
+import { sourceName, toCitations, type DocLookup } from './evidence.js';
 import type { AnswerGenerator, Draft, SideRequest } from './generators/answer-generator.js';
 import { namedSources } from './named-sources.js';
 import { deriveSides, stripSteelmanPrefix } from './steelman/derive-sides.js';
@@ -84,8 +84,14 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   if (assessment.coverage.missingNames.length) {
     draft = abstention(`None of them mentions ${assessment.coverage.missingNames.map((name) => `“${name}”`).join(' or ')}.`);
   } else if (assessment.answerability < assessment.cutoff) {
-    // No top sentence states what is asked, and the corpus says little of it: a stretch, not an answer.
-    draft = abstention(declineReason(question, assessment.analysis, assessment.ranked));
+    // No top sentence states what is asked, and the corpus says little of it: a stretch, not an answer. Where they
+    // name what the question names, the closest sentence is quoted, so the reader sees what they do say.
+    const { reason, closest } = declineReason(question, assessment.analysis, assessment.ranked);
+    draft = abstention(reason);
+    if (closest) {
+      const [citation] = toCitations([{ ...closest.item, score: closest.probability }], docs);
+      draft = { ...draft, answer: `${draft.answer} The closest they come: “${citation!.quote.replace(/\s*\n\s*/g, ' ')}” — ${sourceName(docs(citation!.docId)!.meta)} [1]`, citations: [citation!] };
+    }
   } else {
     const input = { question, mode: request.mode, hits, sides, docs, namedSources: named, history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf, cosine: judgeKnowledge(deps.wordVectors).cosine, analysis: assessment.analysis, ranked: assessment.ranked, stanceCues: retriever.index.manifest.settings?.steelman?.cues };
     try {

@@ -58,10 +58,12 @@ describe('the extractive answerer v2 on the default corpus', () => {
     expect(result.answer).toMatch(/^The articles give \d reasons, strongest first:/);
     expect(new Set(result.citations.map((c) => c.docId)).size).toBeGreaterThan(1);
   });
-  it('declines a near miss and says what the articles do mention', async () => {
+  it('declines a near miss, says what the articles do mention, and quotes the closest they come', async () => {
     const result = await ask('What is the population of Brazil?');
     expect(result.abstained).toBe(true);
-    expect(result.answer).toBe('The articles don\'t cover this. They mention Brazil, but none of them speaks to “population”.');
+    expect(result.answer).toMatch(/^The articles don't cover this\. They mention Brazil, but none of them speaks to “population”\. The closest they come: “[^”]*Brazil[^”]*” — [^[]+ \[1\]$/);
+    expect(result.citations).toHaveLength(1);
+    expect(result.citations[0]!.quote).toContain('Brazil');
   });
   it('puts the sentence that states a fact first, then its context', async () => {
     const result = await ask('How much did trade between China and Russia reach in 2024?');
