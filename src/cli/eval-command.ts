@@ -31,7 +31,7 @@ import { resolvePaths } from './resolve-paths.js';
 interface SuiteRun { report: EvalReport; baseline: BaselineFigures; stance?: Record<string, number> }
 
 type Measured = EvalReport & {
-  judge: { heldOutAccuracy: number; devAccuracy: number; heldOutItems: number; llmStyle: LlmStyleResult; llmStyleHoldout: LlmStyleResult };
+  judge: { heldOutAccuracy: number; devAccuracy: number; heldOutItems: number; llmStyle: LlmStyleResult; llmStyleHoldout: LlmStyleResult; llmStyleHoldout2: LlmStyleResult };
   v2: SuiteRun;
   /** Absent when evaluating a server by URL: the second corpus is indexed and answered in process. */
   corpus2?: SuiteRun;
@@ -60,6 +60,7 @@ export const EVAL_GATES: Record<string, { read: (r: Measured) => number | undefi
   'min-judge-accuracy': { read: (r) => r.judge.heldOutAccuracy, fallback: 0.96, label: 'offline judge accuracy (held-out)' },
   'min-judge-llm-style': { read: (r) => r.judge.llmStyle.accuracy, fallback: 0.91, label: 'judge accuracy, LLM-style answers (dev)' },
   'min-judge-llm-holdout': { read: (r) => r.judge.llmStyleHoldout.accuracy, fallback: 0.76, label: 'judge accuracy, LLM-style answers (held-out)' },
+  'min-judge-llm-holdout2': { read: (r) => r.judge.llmStyleHoldout2.accuracy, fallback: 0.83, label: 'judge accuracy, LLM-style answers (held-out 2)' },
   'min-v2-answered': { read: (r) => testOf(r.v2, (t) => t.answered), fallback: 0.95, label: 'v2 test: answerable answered' },
   'min-v2-gold-cited': { read: (r) => testOf(r.v2, (t) => t.goldCited), fallback: 0.67, label: 'v2 test: gold sentence cited' },
   'min-v2-declined': { read: (r) => testOf(r.v2, (t) => t.declined), fallback: 0.45, label: 'v2 test: unanswerable declined' },
@@ -73,7 +74,7 @@ export const EVAL_GATES: Record<string, { read: (r: Measured) => number | undefi
 
 const FILE_FLAGS = {
   dataset: 'evals/retrieval.jsonl', unanswerable: 'evals/unanswerable.jsonl', steelman: 'evals/steelman.jsonl', stance: 'evals/stance.jsonl',
-  support: 'evals/support.jsonl', 'support-llm': 'evals/support-llm.jsonl', 'support-llm-holdout': 'evals/support-llm-holdout.jsonl',
+  support: 'evals/support.jsonl', 'support-llm': 'evals/support-llm.jsonl', 'support-llm-holdout': 'evals/support-llm-holdout.jsonl', 'support-llm-holdout2': 'evals/support-llm-holdout2.jsonl',
   'v2-dataset': 'evals/answers-v2.jsonl', 'v2-unanswerable': 'evals/unanswerable-v2.jsonl', 'v2-steelman': 'evals/steelman-v2.jsonl', 'v2-stance': 'evals/stance-v2.jsonl',
   'corpus2': 'evals/corpus2', 'c2-dataset': 'evals/corpus2/questions.jsonl', 'c2-unanswerable': 'evals/corpus2/unanswerable.jsonl',
 } as const;
@@ -145,7 +146,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   const heldOut = judgeAccuracy(pairs.filter((p) => p.split === 'holdout'), verdict);
   const devAccuracy = judgeAccuracy(pairs.filter((p) => p.split !== 'holdout'), verdict).accuracy;
   const docs = await target.docs();
-  const llmStyleOf = async (flag: 'support-llm' | 'support-llm-holdout') => judgeLlmStyleAnswers(await readLlmStyleAnswers(file(flag)), docs, judge);
+  const llmStyleOf = async (flag: 'support-llm' | 'support-llm-holdout' | 'support-llm-holdout2') => judgeLlmStyleAnswers(await readLlmStyleAnswers(file(flag)), docs, judge);
   // The stance sets label the default corpus's sentences, so its own cues apply.
   const stanceCues = (await readCorpusSettings(config.corpusDir)).steelman?.cues;
   const questions = (s: EvalSets) => s.answerable.length + s.unanswerable.length + s.steelman.filter((q) => q.pro || q.con).length;
@@ -161,7 +162,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
     v1 = await suite(target, sets, '');
     report = {
       ...v1.report,
-      judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n, llmStyle: await llmStyleOf('support-llm'), llmStyleHoldout: await llmStyleOf('support-llm-holdout') },
+      judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n, llmStyle: await llmStyleOf('support-llm'), llmStyleHoldout: await llmStyleOf('support-llm-holdout'), llmStyleHoldout2: await llmStyleOf('support-llm-holdout2') },
       v2: await suite(target, v2Sets, 'v2:'),
       ...(url ? {} : { corpus2: await suite(await corpus2Target(config, file('corpus2'), log), c2Sets, 'corpus2:') }),
     };
@@ -216,7 +217,7 @@ function printReport(io: CliIo, report: Measured, v1: SuiteRun, sets: EvalSets, 
       io.stdout(`${name.padEnd(9)}${(name === 'corpus2' ? 'all' : split).padEnd(9)}${`${t.answerable}+${t.unanswerable}`.padEnd(11)}${`${f3(t.answerable ? t.recallAt5 : undefined)} (${f3(base?.recallAt5)})`.padEnd(27)}${`${f3(t.answerable ? t.mrrAt10 : undefined)} (${f3(base?.mrrAt10)})`.padEnd(25)}${f3(t.answerable ? t.answered : undefined).padEnd(10)}${f3(t.answerable ? t.goldCited : undefined).padEnd(12)}${f3(t.unanswerable ? t.declined : undefined)}\n`);
     }
   }
-  for (const [split, style] of [['dev', report.judge.llmStyle], ['held-out', report.judge.llmStyleHoldout]] as const) {
+  for (const [split, style] of [['dev', report.judge.llmStyle], ['held-out', report.judge.llmStyleHoldout], ['held-out 2', report.judge.llmStyleHoldout2]] as const) {
     io.stdout(`judge on LLM-style answers (${split}): ${style.n} statements, supported recall ${style.supportedRecall.toFixed(3)}, misparsed ${style.misparsed}; ${Object.entries(style.byKind).map(([kind, k]) => `${kind} ${k.correct}/${k.n}`).join(', ')}\n`);
   }
   for (const side of report.steelman.sides) io.stdout(`steelman (v1) side “${side.label}”: ${side.passagesCited} passages cited, ${side.stanceAgrees}/${side.labelled} labelled ones agree with the side\n`);
