@@ -53,11 +53,11 @@ async function main(): Promise<void> {
     await retriever.search(text, { k: 10 });
     hybrid.push(performance.now() - t);
   }
-  console.log(`dense kNN (hnswlib, k 10, ef ${Math.max(64, Math.min(400, index.chunks.length))}): p50 ${percentile(dense, 0.5).toFixed(2)} ms, p99 ${percentile(dense, 0.99).toFixed(2)} ms`);
+  console.log(`dense kNN (hnswlib, k 10, ef ${Math.max(64, Math.min(400, index.store.chunkCount))}): p50 ${percentile(dense, 0.5).toFixed(2)} ms, p99 ${percentile(dense, 0.99).toFixed(2)} ms`);
   console.log(`hybrid search (BM25 + dense + RRF + MMR + sentence scores, k 10): p50 ${percentile(hybrid, 0.5).toFixed(2)} ms, p99 ${percentile(hybrid, 0.99).toFixed(2)} ms`);
 
   // Exact search by brute force over every chunk vector, for recall of the approximate index.
-  const count = index.chunks.length;
+  const count = index.store.chunkCount;
   const points = Array.from({ length: count }, (_, i) => index.dense.index.getPoint(i));
   let overlap = 0;
   const sample = Math.min(100, queries);

@@ -12,6 +12,7 @@ import type { CorpusSettings } from '../corpus/corpus-settings.js';
 import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import { fingerprintCorpus, hashArticle } from './fingerprint-corpus.js';
 import { indexLayout } from './index-layout.js';
+import { writeSentenceVectors } from './sqlite-store.js';
 import { startIndexTask } from './start-index-task.js';
 import { INDEX_FORMAT, type Manifest } from './manifest.js';
 
@@ -106,7 +107,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
   const tasks: Array<Promise<void>> = [];
   const track = (task: Promise<void>) => { tasks.push(task); task.catch(() => {}); return task; };
   try {
-    track(startIndexTask({ kind: 'lexical', texts: searchTexts, file: tmp.lexical }, threads));
+    // The SQLite store (documents, chunks, term statistics, FTS5 index) is written on the second thread while this one embeds.
+    const storeTask = track(startIndexTask({ kind: 'store', file: tmp.store, docs: articles.map(({ meta, body }) => ({ meta, body })), chunks, searchTexts }, threads));
     const state = await embedder.fit(searchTexts);
     const chunkVectors = await embedInBatches(embedder, searchTexts, batchSize, (done) => onProgress({ step: 'embed-chunks', done, total: chunks.length }));
     const dims = embedder.dimensions;
@@ -142,12 +144,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
       buildMs: 0,
       settings,
     };
-    await Promise.all([
-      writeFile(tmp.docs, JSON.stringify(articles.map(({ meta, body }) => ({ meta, body })))),
-      writeFile(tmp.chunks, JSON.stringify(chunks)),
-      writeFile(tmp.sentences, JSON.stringify(sentences)),
-      writeFile(tmp.sentenceVectors, Buffer.from(flatten(sentenceVectors, dims).buffer)),
-    ]);
+    await storeTask;
+    writeSentenceVectors(tmp.store, sentences.map((s) => `${s.docId}:${s.start}:${s.end}`), flatten(sentenceVectors, dims), dims);
     manifest.buildMs = Math.round(performance.now() - started);
     // The manifest is written last: a build directory without one is never treated as an index.
     await writeFile(tmp.manifest, JSON.stringify(manifest, null, 2));

@@ -16,12 +16,9 @@ export function indexLayout(indexDir: string) {
       return {
         dir,
         manifest: path.join(dir, 'manifest.json'),
-        docs: path.join(dir, 'docs.json'),
-        chunks: path.join(dir, 'chunks.json'),
-        lexical: path.join(dir, 'lexical.json'),
+        /** Documents, chunks, sentence vectors, term statistics and the FTS5 index, in one SQLite file. */
+        store: path.join(dir, 'store.sqlite'),
         dense: path.join(dir, 'dense'),
-        sentences: path.join(dir, 'sentences.json'),
-        sentenceVectors: path.join(dir, 'sentence-vectors.f32'),
       };
     },
   };

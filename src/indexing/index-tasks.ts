@@ -1,8 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { chunkArticle } from '../chunking/chunk-article.js';
 import type { Chunk, ChunkerSettings } from '../chunking/chunk.js';
 import type { Article } from '../corpus/article.js';
-import { buildLexicalIndex } from './lexical-index.js';
+import { writeStore, type StoreContents } from './sqlite-store.js';
 
 /**
  * A self-contained piece of an index build that can run on another thread: it reads only its input,
@@ -10,21 +9,21 @@ import { buildLexicalIndex } from './lexical-index.js';
  */
 export type IndexTask =
   | { kind: 'chunk'; articles: Article[]; chunker: ChunkerSettings }
-  | { kind: 'lexical'; texts: string[]; file: string }
+  | ({ kind: 'store'; file: string } & StoreContents)
   | { kind: 'hnsw'; vectors: Float32Array; dimensions: number; m: number; efConstruction: number; file: string };
 
 /** What a task gives back: chunks for a chunk task, nothing for those that write a file. */
 export type IndexTaskResult<T extends IndexTask> = T extends { kind: 'chunk' } ? Chunk[] : void;
 
-/** Chunks articles, builds the BM25 index over search texts, or builds the HNSW graph over vectors (writing `task.file`). */
+/** Chunks articles, writes the SQLite store (documents, chunks, FTS5 index), or builds the HNSW graph over vectors (writing `task.file`). */
 export async function runIndexTask<T extends IndexTask>(task: T): Promise<IndexTaskResult<T>> {
   return (await run(task)) as IndexTaskResult<T>;
 }
 
 async function run(task: IndexTask): Promise<Chunk[] | void> {
   if (task.kind === 'chunk') return task.articles.flatMap((article) => chunkArticle(article, task.chunker));
-  if (task.kind === 'lexical') {
-    await writeFile(task.file, JSON.stringify(buildLexicalIndex(task.texts)));
+  if (task.kind === 'store') {
+    writeStore(task.file, task);
     return;
   }
   // Points are added here rather than through HNSWLib.addVectors, which re-initialises the graph with hnswlib's defaults.

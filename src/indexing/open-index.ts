@@ -1,31 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
-import { z } from 'zod';
-import { chunkSchema, type Chunk } from '../chunking/chunk.js';
-import { articleMetaSchema, type ArticleMeta } from '../corpus/article.js';
+import type { ArticleMeta } from '../corpus/article.js';
 import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import { EmbedderMismatchError, IndexCorruptError, IndexMissingError } from '../errors/wedge-error.js';
-import type { SentenceRef } from './build-index.js';
 import { indexLayout } from './index-layout.js';
-import { loadLexicalIndex, type LexicalIndex } from './lexical-index.js';
 import { manifestSchema, type Manifest } from './manifest.js';
+import { openStore, type Store } from './sqlite-store.js';
 
-/** A loaded index: everything retrieval needs, held in memory. */
+/** A loaded index: the HNSW graph and documents in memory, everything else read per query from the build's SQLite file. */
 export interface OpenIndex {
   dir: string;
   manifest: Manifest;
   docs: Map<string, { meta: ArticleMeta; body: string }>;
-  chunks: Chunk[];
+  store: Store;
   dense: HNSWLib;
-  lexical: LexicalIndex;
   embedder: WedgeEmbeddings;
-  /** Row of each sentence's vector, keyed "docId:start:end". */
-  sentenceRows: Map<string, number>;
-  sentenceVectors: Float32Array;
 }
-
-const docsSchema = z.array(z.object({ meta: articleMetaSchema, body: z.string() }));
-const sentencesSchema = z.array(z.object({ docId: z.string(), start: z.number(), end: z.number() }));
 
 /** Reads which build is live, or undefined when no index has been built. */
 export async function readCurrentBuild(indexDir: string): Promise<string | undefined> {
@@ -51,36 +41,19 @@ export async function openIndex(indexDir: string, embedder: WedgeEmbeddings): Pr
   if (!manifest) throw new IndexMissingError(indexDir);
   if (manifest.embedder.id !== embedder.id) throw new EmbedderMismatchError(manifest.embedder.id, embedder.id);
   const files = indexLayout(indexDir).build(manifest.buildId);
+  let store: Store | undefined;
   try {
-    const [docs, chunks, lexical, sentences, vectors, dense] = await Promise.all([
-      readFile(files.docs, 'utf8').then((text) => docsSchema.parse(JSON.parse(text))),
-      readFile(files.chunks, 'utf8').then((text) => z.array(chunkSchema).parse(JSON.parse(text))),
-      readFile(files.lexical, 'utf8').then(loadLexicalIndex),
-      readFile(files.sentences, 'utf8').then((text) => sentencesSchema.parse(JSON.parse(text)) as SentenceRef[]),
-      readFile(files.sentenceVectors),
-      HNSWLib.load(files.dense, embedder),
-    ]);
-    const dims = manifest.embedder.dimensions;
-    if (chunks.length !== manifest.counts.chunks || vectors.length !== sentences.length * dims * 4 || dense.index.getCurrentCount() !== chunks.length) {
-      throw new Error('file sizes disagree with the manifest');
+    store = openStore(files.store);
+    const dense = await HNSWLib.load(files.dense, embedder);
+    if (store.chunkCount !== manifest.counts.chunks || dense.index.getCurrentCount() !== store.chunkCount) {
+      throw new Error('the store and the vector index disagree with the manifest');
     }
     embedder.restore(manifest.embedder.state);
     // Search quality over speed: a wide beam keeps approximate search close to exact at this size.
-    dense.index.setEf(Math.max(64, Math.min(400, chunks.length)));
-    const sentenceVectors = new Float32Array(sentences.length * dims);
-    new Uint8Array(sentenceVectors.buffer).set(vectors);
-    return {
-      dir: indexDir,
-      manifest,
-      docs: new Map(docs.map((doc) => [doc.meta.id, doc])),
-      chunks,
-      dense,
-      lexical,
-      embedder,
-      sentenceRows: new Map(sentences.map((s, row) => [`${s.docId}:${s.start}:${s.end}`, row])),
-      sentenceVectors,
-    };
+    dense.index.setEf(Math.max(64, Math.min(400, store.chunkCount)));
+    return { dir: indexDir, manifest, docs: store.docs, store, dense, embedder };
   } catch (error) {
+    store?.close();
     throw new IndexCorruptError(indexDir, (error as Error).message.split('\n')[0] ?? 'unknown error');
   }
 }

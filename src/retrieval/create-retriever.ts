@@ -3,7 +3,8 @@ import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import type { Manifest } from '../indexing/manifest.js';
 import type { OpenIndex } from '../indexing/open-index.js';
 import { lexicalTerms } from '../text/tokenize-words.js';
-import { CONTEXT_WEIGHT, lexicalQuery, PREFIX_MIN } from './lexical-query.js';
+import { bm25QueryTerms, scoreBm25 } from './bm25-score.js';
+import { lexicalQuery } from './lexical-query.js';
 import { fuseRankings } from './fuse-rankings.js';
 import { passageSimilarity } from './passage-similarity.js';
 import type { Hit } from './hit.js';
@@ -62,81 +63,85 @@ export interface Retriever {
 
 const RRF_K = 60;
 
-/** Creates a hybrid retriever: BM25 + dense (HNSW) fused by RRF, diversified by MMR, with sentence scores. */
+/**
+ * Creates a hybrid retriever: BM25 (FTS5's index, scored as BM25+ with bm25-score.ts) + dense (HNSW) fused by
+ * RRF, diversified by MMR, with sentence scores. Chunk rows and sentence vectors are read per query from the
+ * build's SQLite file; only documents and term statistics stay in memory.
+ */
 export function createRetriever(index: OpenIndex, fusion: FusionSettings = defaultFusion(index.manifest.embedder.id)): Retriever & { index: OpenIndex } {
-  const { chunks, docs, dense, lexical, embedder } = index;
-  const documentFrequency = new Map<string, number>();
+  const { store, docs, dense, embedder } = index;
+  const chunkCount = store.chunkCount;
   const sentenceTerms = new Map<string, Set<string>>();
-  for (const chunk of chunks) {
-    for (const term of new Set(lexicalTerms(chunk.text))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
   const termsOf = (docId: string, start: number, end: number) => {
     const key = `${docId}:${start}:${end}`;
     let terms = sentenceTerms.get(key);
     if (!terms) sentenceTerms.set(key, (terms = new Set(lexicalTerms(docs.get(docId)!.body.slice(start, end)))));
     return terms;
   };
-  const dims = index.manifest.embedder.dimensions;
   const vectorCache = new Map<number, number[]>();
   const chunkVector = (i: number) => {
     let vector = vectorCache.get(i);
     if (!vector) vectorCache.set(i, (vector = dense.index.getPoint(i)));
     return vector;
   };
-  const similarity = (a: number, b: number) => passageSimilarity(chunkVector(a), chunkVector(b), chunks[a]!, chunks[b]!);
+  // Query shaping and sentence weights count terms in the passage text alone; BM25 counts them in the indexed text.
+  const idf = (term: string) => Math.log(1 + chunkCount / ((store.textFrequency.get(term) ?? 0) + 0.5));
+  const stats = { count: chunkCount, averageLength: store.averageLength, documentFrequency: store.documentFrequency, sortedTerms: store.sortedTerms };
 
-  const idf = (term: string) => Math.log(1 + chunks.length / ((documentFrequency.get(term) ?? 0) + 0.5));
+  /** BM25+ over the chunks that hold a query term, best first (as MiniSearch scored the previous layout, exactly). */
+  const lexicalSearch = (query: string, context: string) => {
+    const terms = bm25QueryTerms(lexicalQuery(query, context, store.textFrequency, chunkCount), stats);
+    const frequencies = store.termFrequencies([...new Set(terms.flatMap((t) => t.derived.map((d) => d.term)))]);
+    const candidates = [...frequencies].map(([n, termFrequency]) => ({ id: String(n), length: store.lengths[n]!, termFrequency }));
+    return scoreBm25(terms, candidates, stats).map((r) => ({ id: Number(r.id), score: r.score }));
+  };
 
   async function search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
     const { k = 8, mode = 'hybrid', includeCaptions = false } = options;
-    const allowed = (i: number) => includeCaptions || chunks[i]!.role === 'body';
-    const pool = Math.min(chunks.length, Math.max(options.candidates ?? 50, k * 4));
+    const allowed = (i: number) => includeCaptions || store.roles[i] === 0;
+    const pool = Math.min(chunkCount, Math.max(options.candidates ?? 50, k * 4));
     const context = options.context?.trim() ?? '';
     const queryVector = await embedder.embedQuery(context ? `${query} ${context}` : query);
-    const { text: lexicalText, ownTerms } = lexicalQuery(query, context, documentFrequency, chunks.length);
-    // Prefix matching catches what the stemmer misses ("complement" / "complementarities"); MiniSearch scores such matches lower.
-    const lexicalResults = mode === 'dense' ? [] : lexical.search(lexicalText, {
-      prefix: (term: string) => term.length >= PREFIX_MIN,
-      boostTerm: (term: string) => (ownTerms.has(term) ? 1 : CONTEXT_WEIGHT),
-    }).slice(0, pool * 4);
-    const lexicalRanking = lexicalResults.map((r) => r.id as number).filter(allowed).slice(0, pool);
-    const lexicalScores = new Map(lexicalResults.map((r) => [r.id as number, r.score]));
+    const lexicalResults = mode === 'dense' ? [] : lexicalSearch(query, context).slice(0, pool * 4);
+    const lexicalRanking = lexicalResults.map((r) => r.id).filter(allowed).slice(0, pool);
+    const lexicalScores = new Map(lexicalResults.map((r) => [r.id, r.score]));
     const denseResult = mode === 'bm25' ? { neighbors: [], distances: [] } : dense.index.searchKnn(queryVector, pool);
     const denseRanking = denseResult.neighbors.filter(allowed);
     const denseScores = new Map(denseResult.neighbors.map((n, i) => [n, 1 - denseResult.distances[i]!]));
 
     // The whole ranking stays for otherArticles to draw on; the top k are picked from it.
     let ranking: Array<{ item: number; relevance: number }>;
-    let top: Array<{ item: number; relevance: number }>;
     if (mode === 'hybrid') {
       const fused = fuseRankings([lexicalRanking, denseRanking], RRF_K, [1, fusion.denseWeight]);
       const best = (1 + fusion.denseWeight) / (RRF_K + 1);
-      ranking = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / best }))
-        .sort((x, y) => y.relevance - x.relevance);
-      // Items far down the fused list are never picked at λ = 0.7; leaving them out keeps MMR cheap.
-      top = selectMmr(ranking.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda);
+      ranking = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / best })).sort((x, y) => y.relevance - x.relevance);
     } else {
       const single = mode === 'bm25' ? lexicalRanking : denseRanking;
       const scores = mode === 'bm25' ? lexicalScores : denseScores;
       const max = mode === 'bm25' ? Math.max(...scores.values(), Number.EPSILON) : 1;
       ranking = single.map((item) => ({ item, relevance: scores.get(item)! / max }));
-      top = ranking.slice(0, k);
     }
-    const ranked = addOtherArticles(top, ranking, ({ item }) => chunks[item]!.docId, options.otherArticles);
+    // Rows of the ranked candidates only, in one read: spans for MMR and other articles, text and sentences for hits.
+    const rows = store.chunks(ranking.map((r) => r.item));
+    const similarity = (a: number, b: number) => passageSimilarity(chunkVector(a), chunkVector(b), rows.get(a)!, rows.get(b)!);
+    // Items far down the fused list are never picked at λ = 0.7; leaving them out keeps MMR cheap.
+    const top = mode === 'hybrid' ? selectMmr(ranking.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda) : ranking.slice(0, k);
+    const ranked = addOtherArticles(top, ranking, ({ item }) => rows.get(item)!.docId, options.otherArticles);
 
+    const vectors = store.sentenceVectors(ranked.flatMap(({ item }) => rows.get(item)!.sentences.map((s) => `${rows.get(item)!.docId}:${s.start}:${s.end}`)));
     const queryTerms = new Map<string, number>();
     for (const term of lexicalTerms(query)) queryTerms.set(term, idf(term));
     const scoring = {
       queryVector,
       queryTerms,
       idf,
-      sentenceVector: (docId: string, start: number, end: number) => {
-        const row = index.sentenceRows.get(`${docId}:${start}:${end}`);
-        return row === undefined ? undefined : index.sentenceVectors.subarray(row * dims, (row + 1) * dims);
-      },
+      sentenceVector: (docId: string, start: number, end: number) => vectors.get(`${docId}:${start}:${end}`),
       sentenceTerms: termsOf,
     };
-    return ranked.map(({ item, relevance }) => toHit(chunks[item]!, docs.get(chunks[item]!.docId)!.meta.title, relevance, scoring));
+    return ranked.map(({ item, relevance }) => {
+      const chunk = rows.get(item)!;
+      return toHit(chunk, docs.get(chunk.docId)!.meta.title, relevance, scoring);
+    });
   }
 
   return { index, search, idf };

@@ -23,9 +23,9 @@ describe('buildIndex and openIndex', () => {
     expect(manifest).toMatchObject({ format: 1, embedder: { id: 'glove-sg-100d/sif', dimensions: 100 }, counts: { docs: 3 } });
     expect(manifest.corpusHash).toMatch(/^[0-9a-f]{64}$/);
     const index = await openIndex(dir, embedder);
-    expect(index.chunks.length).toBe(manifest.counts.chunks);
+    expect(index.store.chunkCount).toBe(manifest.counts.chunks);
     expect(index.docs.get('history')?.body).toContain('Kissinger');
-    expect(index.dense.index.getCurrentCount()).toBe(index.chunks.length);
+    expect(index.dense.index.getCurrentCount()).toBe(index.store.chunkCount);
     const hits = await createRetriever(index).search('Kissinger and Nixon in Beijing', { k: 1 });
     expect(hits[0]?.docId).toBe('history');
   });
@@ -63,7 +63,7 @@ describe('buildIndex and openIndex', () => {
     await expect(openIndex(dir, embedder)).rejects.toThrow(IndexMissingError);
     const manifest = await buildIndex({ articles: smallCorpus(), embedder, indexDir: dir });
     const files = indexLayout(dir).build(manifest.buildId);
-    await writeFile(files.chunks, '[{"broken": true}]');
+    await writeFile(files.store, 'not a database');
     await expect(openIndex(dir, embedder)).rejects.toThrow(IndexCorruptError);
     await expect(openIndex(dir, embedder)).rejects.toThrow(/wedge index --force/);
     await writeFile(files.manifest, 'not json');

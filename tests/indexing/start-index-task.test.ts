@@ -42,7 +42,7 @@ describe('index tasks on a worker thread', () => {
     await run(process.execPath, [script, articlesFile, path.join(withWorkers, 'index')], { cwd: root });
     const files = async (dir: string) => indexLayout(dir).build((await readCurrentBuild(dir))!);
     const [a, b] = [await files(inProcess), await files(path.join(withWorkers, 'index'))];
-    for (const pick of [(f: typeof a) => f.lexical, (f: typeof a) => path.join(f.dense, 'hnswlib.index'), (f: typeof a) => f.chunks, (f: typeof a) => f.sentenceVectors]) {
+    for (const pick of [(f: typeof a) => f.store, (f: typeof a) => path.join(f.dense, 'hnswlib.index')]) {
       expect((await readFile(pick(b))).equals(await readFile(pick(a)))).toBe(true);
     }
   }, 60_000);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkArticle } from '../../src/chunking/chunk-article.js';
 import { contextualText } from '../../src/chunking/contextual-text.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { buildLexicalIndex } from '../../src/indexing/lexical-index.js';
+import MiniSearch from 'minisearch';
 import { bm25QueryTerms, scoreBm25, termsWithPrefix, type Bm25Candidate } from '../../src/retrieval/bm25-score.js';
 import { CONTEXT_WEIGHT, lexicalQuery, PREFIX_MIN } from '../../src/retrieval/lexical-query.js';
 import { lexicalTerms } from '../../src/text/tokenize-words.js';
@@ -11,7 +11,9 @@ describe('scoreBm25', () => {
   it('ranks and scores the default corpus exactly as MiniSearch\'s BM25+ does, prefixes and context included', async () => {
     const { articles } = await loadCorpus('corpus');
     const texts = articles.flatMap((article) => chunkArticle(article).map((chunk) => contextualText(chunk, article.meta)));
-    const minisearch = buildLexicalIndex(texts);
+    // MiniSearch's BM25+ with wedge's tokens: the reference the local store ranked with before its SQLite layout.
+    const minisearch = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], tokenize: (text) => lexicalTerms(text), processTerm: (term) => term, searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false } });
+    minisearch.addAll(texts.map((text, id) => ({ id, text })));
     const candidates: Bm25Candidate[] = texts.map((text, id) => {
       const terms = lexicalTerms(text);
       const termFrequency: Record<string, number> = {};

@@ -1,0 +1,155 @@
+import Database from 'better-sqlite3';
+import type { Chunk } from '../chunking/chunk.js';
+import type { ArticleMeta } from '../corpus/article.js';
+import { lexicalTerms } from '../text/tokenize-words.js';
+
+/** The text side of a build, as the build writes it first (on a worker thread): documents, chunks and their terms. */
+export interface StoreContents {
+  docs: Array<{ meta: ArticleMeta; body: string }>;
+  chunks: Chunk[];
+  /** Each chunk's search text (its contextual header and text), which BM25 indexes. */
+  searchTexts: string[];
+}
+
+const SCHEMA = `
+  CREATE TABLE docs (id TEXT PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE chunks (n INTEGER PRIMARY KEY, id TEXT NOT NULL, doc_id TEXT NOT NULL, start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL, role TEXT NOT NULL, section TEXT, sentences TEXT NOT NULL, length INTEGER NOT NULL);
+  CREATE TABLE sentences (key TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;
+  CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, text_df INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE VIRTUAL TABLE chunks_fts USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
+  CREATE VIRTUAL TABLE chunks_vocab USING fts5vocab(chunks_fts, instance);`;
+
+/**
+ * Writes a build's documents, chunks and term statistics into one SQLite file, with an FTS5 index over each
+ * chunk's lexical terms (Chroma's layout: SQLite beside the vector index), in one transaction. The file lives
+ * in the build's temp directory, so a crash leaves nothing a reader would take for an index.
+ */
+export function writeStore(file: string, contents: StoreContents): void {
+  const searchTerms = contents.searchTexts.map((text) => lexicalTerms(text));
+  const df = new Map<string, [number, number]>();
+  for (const terms of searchTerms) for (const term of new Set(terms)) { const e = df.get(term) ?? [0, 0]; e[0] += 1; df.set(term, e); }
+  for (const chunk of contents.chunks) for (const term of new Set(lexicalTerms(chunk.text))) { const e = df.get(term) ?? [0, 0]; e[1] += 1; df.set(term, e); }
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.exec(SCHEMA);
+    db.transaction(() => {
+      const doc = db.prepare('INSERT INTO docs (id, meta, body) VALUES (?, ?, ?)');
+      for (const { meta, body } of contents.docs) doc.run(meta.id, JSON.stringify(meta), body);
+      const chunk = db.prepare('INSERT INTO chunks (n, id, doc_id, start_offset, end_offset, role, section, sentences, length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const fts = db.prepare('INSERT INTO chunks_fts (rowid, terms) VALUES (?, ?)');
+      contents.chunks.forEach((c, n) => {
+        chunk.run(n, c.id, c.docId, c.start, c.end, c.role, c.section ?? null, JSON.stringify(c.sentences), new Set(searchTerms[n]).size);
+        fts.run(n, searchTerms[n]!.join(' '));
+      });
+      const term = db.prepare('INSERT INTO terms (term, df, text_df) VALUES (?, ?, ?)');
+      for (const [t, [indexed, inText]] of df) term.run(t, indexed, inText);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** Adds the sentence vectors (keyed "docId:start:end", `dimensions` floats each) to a written store, in one transaction. */
+export function writeSentenceVectors(file: string, keys: string[], vectors: Float32Array, dimensions: number): void {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    const insert = db.prepare('INSERT INTO sentences (key, vector) VALUES (?, ?)');
+    db.transaction(() => {
+      keys.forEach((key, i) => insert.run(key, Buffer.from(vectors.buffer, vectors.byteOffset + i * dimensions * 4, dimensions * 4)));
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** A build's SQLite file opened for reading: what retrieval fetches per query, and the statistics it keeps in memory. */
+export interface Store {
+  docs: Map<string, { meta: ArticleMeta; body: string }>;
+  /** Per chunk (by its position): role (0 body, 1 caption), document index and BM25 length, for filters and scoring without a row read. */
+  roles: Uint8Array;
+  lengths: Uint16Array;
+  documentFrequency: Map<string, number>;
+  textFrequency: Map<string, number>;
+  sortedTerms: string[];
+  averageLength: number;
+  chunkCount: number;
+  /** Chunks by position, read in one statement. */
+  chunks(positions: number[]): Map<number, Chunk>;
+  /** Sentence vectors by "docId:start:end", read in one statement. */
+  sentenceVectors(keys: string[]): Map<string, Float32Array>;
+  /** How often each term occurs in each chunk that holds it (FTS5's own index, through fts5vocab). */
+  termFrequencies(terms: string[]): Map<number, Record<string, number>>;
+  close(): void;
+}
+
+/** Opens a build's SQLite file read-only; the documents and term statistics are read once, everything else per query. */
+export function openStore(file: string): Store {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const docs = new Map<string, { meta: ArticleMeta; body: string }>();
+  for (const row of db.prepare('SELECT meta, body FROM docs').iterate() as Iterable<{ meta: string; body: string }>) {
+    const meta = JSON.parse(row.meta) as ArticleMeta;
+    docs.set(meta.id, { meta, body: row.body });
+  }
+  const chunkCount = (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
+  const roles = new Uint8Array(chunkCount);
+  const lengths = new Uint16Array(chunkCount);
+  let totalLength = 0;
+  for (const row of db.prepare('SELECT n, role, length FROM chunks').iterate() as Iterable<{ n: number; role: string; length: number }>) {
+    roles[row.n] = row.role === 'caption' ? 1 : 0;
+    lengths[row.n] = row.length;
+    totalLength += row.length;
+  }
+  const documentFrequency = new Map<string, number>();
+  const textFrequency = new Map<string, number>();
+  for (const row of db.prepare('SELECT term, df, text_df FROM terms').iterate() as Iterable<{ term: string; df: number; text_df: number }>) {
+    if (row.df) documentFrequency.set(row.term, row.df);
+    if (row.text_df) textFrequency.set(row.term, row.text_df);
+  }
+  const chunkRows = (count: number) => db.prepare(`SELECT n, id, doc_id, start_offset, end_offset, role, section, sentences FROM chunks WHERE n IN (${Array(count).fill('?').join(',')})`);
+  const vectorRows = (count: number) => db.prepare(`SELECT key, vector FROM sentences WHERE key IN (${Array(count).fill('?').join(',')})`);
+  const instances = db.prepare('SELECT doc, count(*) AS tf FROM chunks_vocab WHERE term = ? GROUP BY doc');
+  return {
+    docs,
+    roles,
+    lengths,
+    documentFrequency,
+    textFrequency,
+    sortedTerms: [...documentFrequency.keys()].sort(),
+    averageLength: chunkCount ? totalLength / chunkCount : 1,
+    chunkCount,
+    chunks(positions) {
+      const found = new Map<number, Chunk>();
+      if (!positions.length) return found;
+      for (const row of chunkRows(positions.length).iterate(...positions) as Iterable<{ n: number; id: string; doc_id: string; start_offset: number; end_offset: number; role: 'body' | 'caption'; section: string | null; sentences: string }>) {
+        const body = docs.get(row.doc_id)!.body;
+        found.set(row.n, { id: row.id, docId: row.doc_id, start: row.start_offset, end: row.end_offset, text: body.slice(row.start_offset, row.end_offset), role: row.role, ...(row.section ? { section: row.section } : {}), sentences: JSON.parse(row.sentences) as Chunk['sentences'] });
+      }
+      return found;
+    },
+    sentenceVectors(keys) {
+      const found = new Map<string, Float32Array>();
+      if (!keys.length) return found;
+      for (const row of vectorRows(keys.length).iterate(...keys) as Iterable<{ key: string; vector: Buffer }>) {
+        found.set(row.key, new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength)));
+      }
+      return found;
+    },
+    termFrequencies(terms) {
+      const found = new Map<number, Record<string, number>>();
+      for (const term of terms) {
+        for (const row of instances.iterate(term) as Iterable<{ doc: number; tf: number }>) {
+          let tf = found.get(row.doc);
+          if (!tf) found.set(row.doc, (tf = {}));
+          tf[term] = row.tf;
+        }
+      }
+      return found;
+    },
+    close: () => db.close(),
+  };
+}
