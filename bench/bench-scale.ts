@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const corpus = syntheticCorpus([...new Set(sentences)], passages);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'wedge-scale-'));
   const embedder = new GloveEmbedder(vectors);
-  console.log(`wedge scale benchmark — ${passages.toLocaleString('en')} synthetic passages in ${corpus.length.toLocaleString('en')} articles, local store (hnswlib + MiniSearch), offline GloVe embedder`);
+  console.log(`wedge scale benchmark — ${passages.toLocaleString('en')} synthetic passages in ${corpus.length.toLocaleString('en')} articles, local store (hnswlib + SQLite with FTS5), offline GloVe embedder`);
   console.log(`${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${mb(os.totalmem())} RAM, Node ${process.version}`);
 
   const heapBefore = process.memoryUsage();

@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
 import type { Chunk } from '../chunking/chunk.js';
 import type { ArticleMeta } from '../corpus/article.js';
+import type { Postings } from '../retrieval/bm25-score.js';
 import { lexicalTerms } from '../text/tokenize-words.js';
+
+/** Postings kept in memory across queries (about 6 bytes each): common terms are read from SQLite once. */
+const POSTINGS_CACHE = 4_000_000;
 
 /** The text side of a build, as the build writes it first (on a worker thread): documents, chunks and their terms. */
 export interface StoreContents {
@@ -82,8 +86,8 @@ export interface Store {
   chunks(positions: number[]): Map<number, Chunk>;
   /** Sentence vectors by "docId:start:end", read in one statement. */
   sentenceVectors(keys: string[]): Map<string, Float32Array>;
-  /** How often each term occurs in each chunk that holds it (FTS5's own index, through fts5vocab). */
-  termFrequencies(terms: string[]): Map<number, Record<string, number>>;
+  /** The chunks that hold a term and how often (FTS5's own index, through fts5vocab), kept in a bounded cache. */
+  postings(term: string): Postings;
   close(): void;
 }
 
@@ -110,9 +114,19 @@ export function openStore(file: string): Store {
     if (row.df) documentFrequency.set(row.term, row.df);
     if (row.text_df) textFrequency.set(row.term, row.text_df);
   }
-  const chunkRows = (count: number) => db.prepare(`SELECT n, id, doc_id, start_offset, end_offset, role, section, sentences FROM chunks WHERE n IN (${Array(count).fill('?').join(',')})`);
-  const vectorRows = (count: number) => db.prepare(`SELECT key, vector FROM sentences WHERE key IN (${Array(count).fill('?').join(',')})`);
+  // Statements for n parameters, prepared once each: a query reads its rows in one statement, never one by one.
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (sql: (marks: string) => string, count: number) => {
+    const key = `${sql('')}:${count}`;
+    let found = prepared.get(key);
+    if (!found) prepared.set(key, (found = db.prepare(sql(Array(count).fill('?').join(',')))));
+    return found;
+  };
+  const chunkRows = (count: number) => statement((marks) => `SELECT n, id, doc_id, start_offset, end_offset, role, section, sentences FROM chunks WHERE n IN (${marks})`, count);
+  const vectorRows = (count: number) => statement((marks) => `SELECT key, vector FROM sentences WHERE key IN (${marks})`, count);
   const instances = db.prepare('SELECT doc, count(*) AS tf FROM chunks_vocab WHERE term = ? GROUP BY doc');
+  const cache = new Map<string, Postings>();
+  let cached = 0;
   return {
     docs,
     roles,
@@ -139,14 +153,22 @@ export function openStore(file: string): Store {
       }
       return found;
     },
-    termFrequencies(terms) {
-      const found = new Map<number, Record<string, number>>();
-      for (const term of terms) {
-        for (const row of instances.iterate(term) as Iterable<{ doc: number; tf: number }>) {
-          let tf = found.get(row.doc);
-          if (!tf) found.set(row.doc, (tf = {}));
-          tf[term] = row.tf;
-        }
+    postings(term) {
+      let found = cache.get(term);
+      if (found) {
+        // Least recently used goes first: re-inserting moves a hit to the back.
+        cache.delete(term);
+        cache.set(term, found);
+        return found;
+      }
+      const rows = instances.all(term) as Array<{ doc: number; tf: number }>;
+      found = { docs: Int32Array.from(rows, (r) => r.doc), counts: Uint16Array.from(rows, (r) => Math.min(r.tf, 65535)) };
+      cache.set(term, found);
+      cached += rows.length;
+      for (const [key, value] of cache) {
+        if (cached <= POSTINGS_CACHE) break;
+        cache.delete(key);
+        cached -= value.docs.length;
       }
       return found;
     },

@@ -3,7 +3,7 @@ import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import type { Manifest } from '../indexing/manifest.js';
 import type { OpenIndex } from '../indexing/open-index.js';
 import { lexicalTerms } from '../text/tokenize-words.js';
-import { bm25QueryTerms, scoreBm25 } from './bm25-score.js';
+import { bm25QueryTerms, scoreBm25Postings } from './bm25-score.js';
 import { lexicalQuery } from './lexical-query.js';
 import { fuseRankings } from './fuse-rankings.js';
 import { passageSimilarity } from './passage-similarity.js';
@@ -89,12 +89,8 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
   const stats = { count: chunkCount, averageLength: store.averageLength, documentFrequency: store.documentFrequency, sortedTerms: store.sortedTerms };
 
   /** BM25+ over the chunks that hold a query term, best first (as MiniSearch scored the previous layout, exactly). */
-  const lexicalSearch = (query: string, context: string) => {
-    const terms = bm25QueryTerms(lexicalQuery(query, context, store.textFrequency, chunkCount), stats);
-    const frequencies = store.termFrequencies([...new Set(terms.flatMap((t) => t.derived.map((d) => d.term)))]);
-    const candidates = [...frequencies].map(([n, termFrequency]) => ({ id: String(n), length: store.lengths[n]!, termFrequency }));
-    return scoreBm25(terms, candidates, stats).map((r) => ({ id: Number(r.id), score: r.score }));
-  };
+  const lexicalSearch = (query: string, context: string, limit: number) =>
+    scoreBm25Postings(bm25QueryTerms(lexicalQuery(query, context, store.textFrequency, chunkCount), stats), store.postings, store.lengths, stats, limit);
 
   async function search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
     const { k = 8, mode = 'hybrid', includeCaptions = false } = options;
@@ -102,7 +98,7 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const pool = Math.min(chunkCount, Math.max(options.candidates ?? 50, k * 4));
     const context = options.context?.trim() ?? '';
     const queryVector = await embedder.embedQuery(context ? `${query} ${context}` : query);
-    const lexicalResults = mode === 'dense' ? [] : lexicalSearch(query, context).slice(0, pool * 4);
+    const lexicalResults = mode === 'dense' ? [] : lexicalSearch(query, context, pool * 4);
     const lexicalRanking = lexicalResults.map((r) => r.id).filter(allowed).slice(0, pool);
     const lexicalScores = new Map(lexicalResults.map((r) => [r.id, r.score]));
     const denseResult = mode === 'bm25' ? { neighbors: [], distances: [] } : dense.index.searchKnn(queryVector, pool);

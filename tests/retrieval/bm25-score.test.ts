@@ -3,7 +3,7 @@ import { chunkArticle } from '../../src/chunking/chunk-article.js';
 import { contextualText } from '../../src/chunking/contextual-text.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import MiniSearch from 'minisearch';
-import { bm25QueryTerms, scoreBm25, termsWithPrefix, type Bm25Candidate } from '../../src/retrieval/bm25-score.js';
+import { bm25QueryTerms, scoreBm25, scoreBm25Postings, termsWithPrefix, type Bm25Candidate } from '../../src/retrieval/bm25-score.js';
 import { CONTEXT_WEIGHT, lexicalQuery, PREFIX_MIN } from '../../src/retrieval/lexical-query.js';
 import { lexicalTerms } from '../../src/text/tokenize-words.js';
 
@@ -29,6 +29,14 @@ describe('scoreBm25', () => {
       const actual = scoreBm25(bm25QueryTerms(query, stats), candidates, stats).slice(0, 20);
       expect(actual.map((r) => r.id)).toEqual(expected.map((r) => String(r.id)));
       actual.forEach((r, i) => expect(r.score).toBeCloseTo(expected[i]!.score, 9));
+      // The posting-by-posting form the local store uses gives the same ranking and scores.
+      const postings = (term: string) => {
+        const holders = candidates.filter((c) => c.termFrequency[term]);
+        return { docs: Int32Array.from(holders, (c) => Number(c.id)), counts: Uint16Array.from(holders, (c) => c.termFrequency[term]!) };
+      };
+      const byPostings = scoreBm25Postings(bm25QueryTerms(query, stats), postings, Uint16Array.from(candidates, (c) => c.length), stats, 20);
+      expect(byPostings.map((r) => String(r.id))).toEqual(actual.map((r) => r.id));
+      byPostings.forEach((r, i) => expect(r.score).toBeCloseTo(actual[i]!.score, 9));
     }
   });
   it('finds the terms that begin with a prefix by binary search', () => {
