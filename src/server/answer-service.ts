@@ -3,11 +3,14 @@ import { createAnswerDeps } from '../answer/create-answer-deps.js';
 import type { Config } from '../config/load-config.js';
 import type { EmbedderDeps } from '../embeddings/create-embedder.js';
 import { EmbedderMismatchError } from '../errors/wedge-error.js';
-import { openIndex, readCurrentBuild } from '../indexing/open-index.js';
+import { openIndex, readCurrentBuild, type OpenIndex } from '../indexing/open-index.js';
 import { openPgIndex, readPgBuildId, type PgIndex } from '../indexing/postgres/open-pg-index.js';
 import { createPgRetriever } from '../retrieval/postgres/create-pg-retriever.js';
 import { createRetriever } from '../retrieval/create-retriever.js';
 import { loadRetriever } from '../retrieval/load-retriever.js';
+
+/** How long a replaced index stays open for requests that started on it. */
+const RETIRE_AFTER_MS = 60_000;
 
 /**
  * Holds the live answer dependencies and swaps in a new index without a restart. A swap replaces one
@@ -34,6 +37,9 @@ export async function createAnswerService(config: Config, outside: EmbedderDeps 
         });
         const next: AnswerDeps = { ...deps, retriever };
         warmUp(next);
+        // The old build's SQLite file is closed once requests that started on it have long finished.
+        const retired = (deps.retriever.index as Partial<OpenIndex>).store;
+        if (retired) setTimeout(() => retired.close(), RETIRE_AFTER_MS).unref();
         deps = next;
         outside.log(`Index reloaded: ${live} -> ${next.retriever.index.manifest.buildId}`);
         return { buildId: next.retriever.index.manifest.buildId, changed: true };
