@@ -7,6 +7,7 @@ import { loadCorpus } from '../src/corpus/load-corpus.js';
 import { GloveEmbedder } from '../src/embeddings/glove-embedder.js';
 import { loadGloveVectors } from '../src/embeddings/glove-vectors.js';
 import { buildIndex } from '../src/indexing/build-index.js';
+import { ensureIndex } from '../src/indexing/ensure-index.js';
 import { openIndex } from '../src/indexing/open-index.js';
 import { createRetriever } from '../src/retrieval/create-retriever.js';
 import { random, syntheticCorpus } from './synthetic-corpus.js';
@@ -68,6 +69,12 @@ async function main(): Promise<void> {
     for (const i of index.dense.index.searchKnn(query, 10).neighbors) if (exact.has(i)) overlap += 1;
   }
   console.log(`recall@10 of approximate vs exact search (${sample} queries): ${(overlap / (sample * 10)).toFixed(3)}`);
+
+  // Adding one article, as `wedge add` does: the live build is updated in a copy, not rebuilt.
+  const added = { meta: { id: 'added-article', title: 'An added article' }, body: corpus[0]!.body, file: 'added-article.md' };
+  t = performance.now();
+  const update = await ensureIndex({ indexDir: dir, articles: [...corpus, added], embedder });
+  console.log(`add one article (${update.updated ? 'updated in place' : 'rebuilt'}): ${((performance.now() - t) / 1000).toFixed(1)} s`);
   await rm(dir, { recursive: true, force: true });
 }
 

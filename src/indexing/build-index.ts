@@ -41,7 +41,8 @@ export interface BuildIndexOptions {
 /** A sentence of the corpus, with the row of its vector in sentence-vectors.f32. */
 export interface SentenceRef { docId: string; start: number; end: number }
 
-async function embedInBatches(embedder: WedgeEmbeddings, texts: string[], batchSize: number, report: (done: number) => void): Promise<number[][]> {
+/** Embeds texts in batches, reporting progress after each. */
+export async function embedInBatches(embedder: WedgeEmbeddings, texts: string[], batchSize: number, report: (done: number) => void): Promise<number[][]> {
   const vectors: number[][] = [];
   for (let i = 0; i < texts.length; i += batchSize) {
     vectors.push(...await embedder.embedDocuments(texts.slice(i, i + batchSize)));
@@ -50,13 +51,15 @@ async function embedInBatches(embedder: WedgeEmbeddings, texts: string[], batchS
   return vectors;
 }
 
-function flatten(vectors: number[][], dimensions: number): Float32Array {
+/** Packs vectors into one Float32Array, row by row. */
+export function flatten(vectors: number[][], dimensions: number): Float32Array {
   const flat = new Float32Array(vectors.length * dimensions);
   vectors.forEach((vector, row) => flat.set(vector, row * dimensions));
   return flat;
 }
 
-function uniqueSentences(chunks: Chunk[]): SentenceRef[] {
+/** The distinct sentences of some chunks (overlapping chunks share one). */
+export function uniqueSentences(chunks: Chunk[]): SentenceRef[] {
   const seen = new Map<string, SentenceRef>();
   for (const chunk of chunks) {
     for (const { start, end } of chunk.sentences) seen.set(`${chunk.docId}:${start}:${end}`, { docId: chunk.docId, start, end });
@@ -64,12 +67,22 @@ function uniqueSentences(chunks: Chunk[]): SentenceRef[] {
   return [...seen.values()];
 }
 
-async function pruneOldBuilds(buildsDir: string, keep: string[]): Promise<void> {
+/** Removes builds older than the live one and the one before it. */
+export async function pruneOldBuilds(buildsDir: string, keep: string[]): Promise<void> {
   const entries = await readdir(buildsDir).catch(() => [] as string[]);
   const builds = entries.filter((name) => !name.startsWith('.')).sort();
   // Keep the live build and the one before it: a reader that read CURRENT just before the swap still finds its files.
   const stale = builds.filter((name) => !keep.includes(name)).slice(0, -1);
   await Promise.all(stale.map((name) => rm(`${buildsDir}/${name}`, { recursive: true, force: true })));
+}
+
+/** Renames a finished temp build into place, points CURRENT at it atomically, and prunes old builds. */
+export async function publishBuild(layout: ReturnType<typeof indexLayout>, tmpDir: string, buildId: string): Promise<void> {
+  await rename(tmpDir, layout.build(buildId).dir);
+  const pointer = `${layout.currentFile}.${path.basename(tmpDir)}`;
+  await writeFile(pointer, `${buildId}\n`);
+  await rename(pointer, layout.currentFile);
+  await pruneOldBuilds(layout.buildsDir, [buildId]);
 }
 
 /**
@@ -149,12 +162,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
     manifest.buildMs = Math.round(performance.now() - started);
     // The manifest is written last: a build directory without one is never treated as an index.
     await writeFile(tmp.manifest, JSON.stringify(manifest, null, 2));
-    await rename(tmp.dir, layout.build(buildId).dir);
-    const pointer = `${layout.currentFile}.${tmpId}`;
-    await writeFile(pointer, `${buildId}\n`);
-    await rename(pointer, layout.currentFile);
+    await publishBuild(layout, tmp.dir, buildId);
     onProgress({ step: 'write', done: 1, total: 1 });
-    await pruneOldBuilds(layout.buildsDir, [buildId]);
     return manifest;
   } finally {
     await Promise.allSettled(tasks);

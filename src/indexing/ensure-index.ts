@@ -6,6 +6,7 @@ import { buildIndex, type BuildProgress } from './build-index.js';
 import { fingerprintCorpus } from './fingerprint-corpus.js';
 import type { Manifest } from './manifest.js';
 import { readManifest } from './open-index.js';
+import { updateIndex } from './update-index.js';
 
 /** Whether the index on disk matches the corpus, chunker and embedder it would be built from now. */
 export type IndexStatus = { state: 'missing' } | { state: 'fresh' | 'stale'; manifest: Manifest };
@@ -27,12 +28,17 @@ export async function ensureIndex(options: {
   chunker?: ChunkerSettings;
   settings?: CorpusSettings;
   onProgress?: (progress: BuildProgress) => void;
-}): Promise<{ built: boolean; previous: IndexStatus['state']; manifest: Manifest }> {
+}): Promise<{ built: boolean; previous: IndexStatus['state']; manifest: Manifest; updated?: boolean }> {
   const chunker = options.chunker ?? DEFAULT_CHUNKER;
   // A corrupt manifest counts as stale here: rebuilding is exactly the cure.
   const status = await checkIndex(options.indexDir, options.articles, options.embedder.id, chunker, options.settings)
     .catch((): IndexStatus => ({ state: 'missing' }));
   if (status.state === 'fresh' && !options.force) return { built: false, previous: 'fresh', manifest: status.manifest };
+  // A few added, changed or removed articles are applied to a copy of the live build instead of rebuilding it all.
+  if (status.state === 'stale' && !options.force && JSON.stringify(status.manifest.chunker) === JSON.stringify(chunker)) {
+    const updated = await updateIndex({ indexDir: options.indexDir, manifest: status.manifest, articles: options.articles, embedder: options.embedder, settings: options.settings });
+    if (updated) return { built: true, previous: 'stale', manifest: updated, updated: true };
+  }
   const manifest = await buildIndex({ ...options, chunker });
   return { built: true, previous: status.state, manifest };
 }

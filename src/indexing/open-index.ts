@@ -45,7 +45,7 @@ export async function openIndex(indexDir: string, embedder: WedgeEmbeddings): Pr
   try {
     store = openStore(files.store);
     const dense = await HNSWLib.load(files.dense, embedder);
-    if (store.chunkCount !== manifest.counts.chunks || dense.index.getCurrentCount() !== store.chunkCount) {
+    if (store.liveCount !== manifest.counts.chunks || dense.index.getCurrentCount() !== store.chunkCount) {
       throw new Error('the store and the vector index disagree with the manifest');
     }
     embedder.restore(manifest.embedder.state);

@@ -56,6 +56,75 @@ export function writeStore(file: string, contents: StoreContents): void {
   }
 }
 
+/** What changes in a store when articles are added, replaced or removed without a rebuild. */
+export interface StoreUpdate {
+  /** Articles whose chunks, sentences and document row go (removed, or replaced by a new version). */
+  removedDocIds: string[];
+  /** New and replaced articles with their chunks, numbered from `firstPosition` on, and the chunks' search texts. */
+  docs: Array<{ meta: ArticleMeta; body: string }>;
+  chunks: Chunk[];
+  searchTexts: string[];
+  firstPosition: number;
+  sentenceKeys: string[];
+  sentenceVectors: Float32Array;
+  dimensions: number;
+}
+
+/**
+ * Applies an update to a store in one transaction: the removed articles' chunks are kept as tombstones (role
+ * "deleted", their positions stay taken, as in the HNSW graph) with their FTS5 rows, term counts and sentence
+ * vectors removed; new chunks are appended with their terms and vectors. Returns the chunk positions removed and
+ * the number of sentences the store now holds.
+ */
+export function updateStore(file: string, update: StoreUpdate): { removed: number[]; sentences: number } {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    const removed: number[] = [];
+    db.transaction(() => {
+      const adjust = db.prepare('INSERT INTO terms (term, df, text_df) VALUES (?, ?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df, text_df = text_df + excluded.text_df');
+      const counts = (terms: Iterable<string>, textTerms: Iterable<string>, sign: number) => {
+        const delta = new Map<string, [number, number]>();
+        for (const t of new Set(terms)) { const e = delta.get(t) ?? [0, 0]; e[0] += sign; delta.set(t, e); }
+        for (const t of new Set(textTerms)) { const e = delta.get(t) ?? [0, 0]; e[1] += sign; delta.set(t, e); }
+        for (const [t, [df, textDf]] of delta) adjust.run(t, df, textDf);
+      };
+      for (const docId of update.removedDocIds) {
+        const doc = db.prepare('SELECT body FROM docs WHERE id = ?').get(docId) as { body: string } | undefined;
+        const rows = db.prepare("SELECT n, start_offset, end_offset FROM chunks WHERE doc_id = ? AND role != 'deleted'").all(docId) as Array<{ n: number; start_offset: number; end_offset: number }>;
+        for (const row of rows) {
+          const fts = db.prepare('SELECT terms FROM chunks_fts WHERE rowid = ?').get(row.n) as { terms: string } | undefined;
+          counts(fts ? fts.terms.split(' ').filter(Boolean) : [], doc ? lexicalTerms(doc.body.slice(row.start_offset, row.end_offset)) : [], -1);
+          db.prepare('DELETE FROM chunks_fts WHERE rowid = ?').run(row.n);
+          db.prepare("UPDATE chunks SET role = 'deleted' WHERE n = ?").run(row.n);
+          removed.push(row.n);
+        }
+        // Keys are "docId:start:end": the document's own range, which a replaced version would reuse.
+        db.prepare('DELETE FROM sentences WHERE key >= ? AND key < ?').run(`${docId}:`, `${docId};`);
+        db.prepare('DELETE FROM docs WHERE id = ?').run(docId);
+      }
+      db.prepare('DELETE FROM terms WHERE df <= 0 AND text_df <= 0').run();
+      const doc = db.prepare('INSERT INTO docs (id, meta, body) VALUES (?, ?, ?)');
+      for (const { meta, body } of update.docs) doc.run(meta.id, JSON.stringify(meta), body);
+      const chunk = db.prepare('INSERT INTO chunks (n, id, doc_id, start_offset, end_offset, role, section, sentences, length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const fts = db.prepare('INSERT INTO chunks_fts (rowid, terms) VALUES (?, ?)');
+      update.chunks.forEach((c, i) => {
+        const n = update.firstPosition + i;
+        const terms = lexicalTerms(update.searchTexts[i]!);
+        chunk.run(n, c.id, c.docId, c.start, c.end, c.role, c.section ?? null, JSON.stringify(c.sentences), new Set(terms).size);
+        fts.run(n, terms.join(' '));
+        counts(terms, lexicalTerms(c.text), 1);
+      });
+      const sentence = db.prepare('INSERT OR REPLACE INTO sentences (key, vector) VALUES (?, ?)');
+      update.sentenceKeys.forEach((key, i) => sentence.run(key, Buffer.from(update.sentenceVectors.buffer, update.sentenceVectors.byteOffset + i * update.dimensions * 4, update.dimensions * 4)));
+    })();
+    return { removed, sentences: (db.prepare('SELECT count(*) AS n FROM sentences').get() as { n: number }).n };
+  } finally {
+    db.close();
+  }
+}
+
 /** Adds the sentence vectors (keyed "docId:start:end", `dimensions` floats each) to a written store, in one transaction. */
 export function writeSentenceVectors(file: string, keys: string[], vectors: Float32Array, dimensions: number): void {
   const db = new Database(file);
@@ -74,14 +143,16 @@ export function writeSentenceVectors(file: string, keys: string[], vectors: Floa
 /** A build's SQLite file opened for reading: what retrieval fetches per query, and the statistics it keeps in memory. */
 export interface Store {
   docs: Map<string, { meta: ArticleMeta; body: string }>;
-  /** Per chunk (by its position): role (0 body, 1 caption), document index and BM25 length, for filters and scoring without a row read. */
+  /** Per chunk (by its position): role (0 body, 1 caption, 2 deleted) and BM25 length, for filters and scoring without a row read. */
   roles: Uint8Array;
   lengths: Uint16Array;
   documentFrequency: Map<string, number>;
   textFrequency: Map<string, number>;
   sortedTerms: string[];
   averageLength: number;
+  /** Chunk positions in use (the HNSW graph's size, tombstones included), and the live chunks among them. */
   chunkCount: number;
+  liveCount: number;
   /** Chunks by position, read in one statement. */
   chunks(positions: number[]): Map<number, Chunk>;
   /** Sentence vectors by "docId:start:end", read in one statement. */
@@ -103,9 +174,12 @@ export function openStore(file: string): Store {
   const roles = new Uint8Array(chunkCount);
   const lengths = new Uint16Array(chunkCount);
   let totalLength = 0;
+  let live = 0;
   for (const row of db.prepare('SELECT n, role, length FROM chunks').iterate() as Iterable<{ n: number; role: string; length: number }>) {
-    roles[row.n] = row.role === 'caption' ? 1 : 0;
+    roles[row.n] = row.role === 'body' ? 0 : row.role === 'caption' ? 1 : 2;
     lengths[row.n] = row.length;
+    if (roles[row.n] === 2) continue;
+    live += 1;
     totalLength += row.length;
   }
   const documentFrequency = new Map<string, number>();
@@ -134,8 +208,9 @@ export function openStore(file: string): Store {
     documentFrequency,
     textFrequency,
     sortedTerms: [...documentFrequency.keys()].sort(),
-    averageLength: chunkCount ? totalLength / chunkCount : 1,
+    averageLength: live ? totalLength / live : 1,
     chunkCount,
+    liveCount: live,
     chunks(positions) {
       const found = new Map<number, Chunk>();
       if (!positions.length) return found;

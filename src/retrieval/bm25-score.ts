@@ -80,9 +80,10 @@ export interface Postings { docs: Int32Array; counts: Uint16Array }
  * Returns the `limit` best, best first.
  */
 export function scoreBm25Postings(terms: QueryTerm[], postingsOf: (term: string) => Postings, lengths: Uint16Array, stats: Bm25Stats, limit: number): Array<{ id: number; score: number }> {
-  const scores = new Float64Array(stats.count);
-  const matched = new Uint16Array(stats.count);
-  const lastSource = new Int32Array(stats.count).fill(-1);
+  // Sized by positions (lengths has one per position), not by the live count BM25's IDF uses.
+  const scores = new Float64Array(lengths.length);
+  const matched = new Uint16Array(lengths.length);
+  const lastSource = new Int32Array(lengths.length).fill(-1);
   const touched: number[] = [];
   // Grouped by source term, so a passage's distinct matched terms (the quality factor) are counted once each.
   const sources = [...new Set(terms.map((t) => t.source))];

@@ -70,7 +70,8 @@ const RRF_K = 60;
  */
 export function createRetriever(index: OpenIndex, fusion: FusionSettings = defaultFusion(index.manifest.embedder.id)): Retriever & { index: OpenIndex } {
   const { store, docs, dense, embedder } = index;
-  const chunkCount = store.chunkCount;
+  // Statistics count live chunks; positions (arrays, graph labels) run over every slot, tombstones included.
+  const chunkCount = store.liveCount;
   const sentenceTerms = new Map<string, Set<string>>();
   const termsOf = (docId: string, start: number, end: number) => {
     const key = `${docId}:${start}:${end}`;
@@ -94,7 +95,7 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
 
   async function search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
     const { k = 8, mode = 'hybrid', includeCaptions = false } = options;
-    const allowed = (i: number) => includeCaptions || store.roles[i] === 0;
+    const allowed = (i: number) => store.roles[i] === 0 || (includeCaptions && store.roles[i] === 1);
     const pool = Math.min(chunkCount, Math.max(options.candidates ?? 50, k * 4));
     const context = options.context?.trim() ?? '';
     const queryVector = await embedder.embedQuery(context ? `${query} ${context}` : query);
