@@ -43,7 +43,7 @@ export async function runIndexCommand(args: string[], io: CliIo): Promise<number
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const where = path.relative(io.cwd, indexDir) || '.';
   io.stdout(result.built
-    ? `Indexed ${counts.docs} docs, ${counts.chunks} chunks, ${counts.sentences} sentences in ${seconds} s with ${embedder.id} -> ${where}${errors.length ? ` (${errors.length} file(s) skipped)` : ''}\n`
+    ? `${result.updated ? 'Updated the index with the changed articles:' : 'Indexed'} ${counts.docs} docs, ${counts.chunks} chunks, ${counts.sentences} sentences in ${seconds} s with ${embedder.id} -> ${where}${errors.length ? ` (${errors.length} file(s) skipped)` : ''}\n`
     : `Index is up to date: ${counts.docs} docs, ${counts.chunks} chunks (${where}); checked in ${seconds} s. Use --force to rebuild.\n`);
   return 0;
 }

@@ -32,5 +32,5 @@ export async function prepareIndex(config: Config, outside: EmbedderDeps & { log
   // Keep the index's own embedder unless one is asked for: switching silently would cost an OpenAI bill or a rebuild.
   const embedder = await createEmbedder({ ...config, embedder: config.embedder ?? embedderKindOf(manifest) }, outside);
   const result = await ensureIndex({ indexDir: config.indexDir, articles, embedder, settings });
-  if (result.built) outside.log(`Indexed ${result.manifest.counts.docs} docs, ${result.manifest.counts.chunks} chunks (${result.previous} index rebuilt).`);
+  if (result.built) outside.log(`Indexed ${result.manifest.counts.docs} docs, ${result.manifest.counts.chunks} chunks (${result.updated ? 'changed articles updated in place' : `${result.previous} index rebuilt`}).`);
 }

@@ -66,7 +66,7 @@ describe('wedge CLI, spawned as a user runs it', () => {
     const dir = await copyProject();
     await wedge(['index'], dir);
     await writeFile(path.join(dir, 'corpus/extra.txt'), 'Extra article\n\nRussia and China signed another gas deal this week, officials said.\n');
-    expect((await wedge(['index'], dir)).stdout).toMatch(/^Indexed 6 docs/);
+    expect((await wedge(['index'], dir)).stdout).toMatch(/^Updated the index with the changed articles: 6 docs/);
     expect((await wedge(['index', '--force'], dir)).stdout).toMatch(/^Indexed 6 docs/);
   });
 
