@@ -74,9 +74,9 @@ export interface StoreUpdate {
  * Applies an update to a store in one transaction: the removed articles' chunks are kept as tombstones (role
  * "deleted", their positions stay taken, as in the HNSW graph) with their FTS5 rows, term counts and sentence
  * vectors removed; new chunks are appended with their terms and vectors. Returns the chunk positions removed and
- * the number of sentences the store now holds.
+ * how many sentences and live chunks the store now holds.
  */
-export function updateStore(file: string, update: StoreUpdate): { removed: number[]; sentences: number } {
+export function updateStore(file: string, update: StoreUpdate): { removed: number[]; sentences: number; chunks: number } {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = OFF');
@@ -90,19 +90,25 @@ export function updateStore(file: string, update: StoreUpdate): { removed: numbe
         for (const t of new Set(textTerms)) { const e = delta.get(t) ?? [0, 0]; e[1] += sign; delta.set(t, e); }
         for (const [t, [df, textDf]] of delta) adjust.run(t, df, textDf);
       };
+      const body = db.prepare('SELECT body FROM docs WHERE id = ?');
+      const liveChunks = db.prepare("SELECT n, start_offset, end_offset FROM chunks WHERE doc_id = ? AND role != 'deleted'");
+      const ftsTerms = db.prepare('SELECT terms FROM chunks_fts WHERE rowid = ?');
+      const dropFts = db.prepare('DELETE FROM chunks_fts WHERE rowid = ?');
+      const tombstone = db.prepare("UPDATE chunks SET role = 'deleted' WHERE n = ?");
+      const dropSentences = db.prepare('DELETE FROM sentences WHERE key >= ? AND key < ?');
+      const dropDoc = db.prepare('DELETE FROM docs WHERE id = ?');
       for (const docId of update.removedDocIds) {
-        const doc = db.prepare('SELECT body FROM docs WHERE id = ?').get(docId) as { body: string } | undefined;
-        const rows = db.prepare("SELECT n, start_offset, end_offset FROM chunks WHERE doc_id = ? AND role != 'deleted'").all(docId) as Array<{ n: number; start_offset: number; end_offset: number }>;
-        for (const row of rows) {
-          const fts = db.prepare('SELECT terms FROM chunks_fts WHERE rowid = ?').get(row.n) as { terms: string } | undefined;
+        const doc = body.get(docId) as { body: string } | undefined;
+        for (const row of liveChunks.all(docId) as Array<{ n: number; start_offset: number; end_offset: number }>) {
+          const fts = ftsTerms.get(row.n) as { terms: string } | undefined;
           counts(fts ? fts.terms.split(' ').filter(Boolean) : [], doc ? lexicalTerms(doc.body.slice(row.start_offset, row.end_offset)) : [], -1);
-          db.prepare('DELETE FROM chunks_fts WHERE rowid = ?').run(row.n);
-          db.prepare("UPDATE chunks SET role = 'deleted' WHERE n = ?").run(row.n);
+          dropFts.run(row.n);
+          tombstone.run(row.n);
           removed.push(row.n);
         }
         // Keys are "docId:start:end": the document's own range, which a replaced version would reuse.
-        db.prepare('DELETE FROM sentences WHERE key >= ? AND key < ?').run(`${docId}:`, `${docId};`);
-        db.prepare('DELETE FROM docs WHERE id = ?').run(docId);
+        dropSentences.run(`${docId}:`, `${docId};`);
+        dropDoc.run(docId);
       }
       db.prepare('DELETE FROM terms WHERE df <= 0 AND text_df <= 0').run();
       const doc = db.prepare('INSERT INTO docs (id, meta, body) VALUES (?, ?, ?)');
@@ -119,7 +125,18 @@ export function updateStore(file: string, update: StoreUpdate): { removed: numbe
       const sentence = db.prepare('INSERT OR REPLACE INTO sentences (key, vector) VALUES (?, ?)');
       update.sentenceKeys.forEach((key, i) => sentence.run(key, Buffer.from(update.sentenceVectors.buffer, update.sentenceVectors.byteOffset + i * update.dimensions * 4, update.dimensions * 4)));
     })();
-    return { removed, sentences: (db.prepare('SELECT count(*) AS n FROM sentences').get() as { n: number }).n };
+    const live = (db.prepare("SELECT count(*) AS n FROM chunks WHERE role != 'deleted'").get() as { n: number }).n;
+    return { removed, sentences: (db.prepare('SELECT count(*) AS n FROM sentences').get() as { n: number }).n, chunks: live };
+  } finally {
+    db.close();
+  }
+}
+
+/** How many chunk positions a store has used (tombstones included): where appended chunks start. */
+export function storePositions(file: string): number {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT coalesce(max(n) + 1, 0) AS n FROM chunks').get() as { n: number }).n;
   } finally {
     db.close();
   }

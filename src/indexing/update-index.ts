@@ -10,7 +10,7 @@ import { embedInBatches, flatten, publishBuild, uniqueSentences } from './build-
 import { fingerprintCorpus, hashArticle } from './fingerprint-corpus.js';
 import { indexLayout } from './index-layout.js';
 import type { Manifest } from './manifest.js';
-import { openStore, updateStore } from './sqlite-store.js';
+import { storePositions, updateStore } from './sqlite-store.js';
 
 /** Above this share of the index changing, a full build is as quick and leaves no tombstones. */
 const MAX_CHANGED_SHARE = 0.2;
@@ -56,10 +56,8 @@ export async function updateIndex(options: { indexDir: string; manifest: Manifes
     const sentences = uniqueSentences(chunks);
     const bodies = new Map(changed.map((a) => [a.meta.id, a.body]));
     const sentenceVectors = await embedInBatches(embedder, sentences.map((s) => bodies.get(s.docId)!.slice(s.start, s.end)), 64, () => {});
-    const before = openStore(tmp.store);
-    const firstPosition = before.chunkCount;
-    before.close();
-    const { removed: dropped, sentences: sentenceCount } = updateStore(tmp.store, {
+    const firstPosition = storePositions(tmp.store);
+    const { removed: dropped, sentences: sentenceCount, chunks: liveChunks } = updateStore(tmp.store, {
       removedDocIds: [...replaced, ...removed],
       docs: changed.map(({ meta, body }) => ({ meta, body })),
       chunks,
@@ -83,9 +81,7 @@ export async function updateIndex(options: { indexDir: string; manifest: Manifes
     chunks.forEach((chunk, i) => docstore.push([String(firstPosition + i), { pageContent: '', metadata: { chunk: firstPosition + i, chunkId: chunk.id } }]));
     await writeFile(docstoreFile, JSON.stringify(docstore));
 
-    const after = openStore(tmp.store);
-    const counts = { docs: articles.length, chunks: after.liveCount, sentences: sentenceCount };
-    after.close();
+    const counts = { docs: articles.length, chunks: liveChunks, sentences: sentenceCount };
     const corpusHash = fingerprintCorpus(articles, manifest.chunker, embedder.id, settings);
     const createdAt = now();
     const next: Manifest = {
