@@ -3,6 +3,7 @@ import type { Chunk } from '../chunking/chunk.js';
 import type { ArticleMeta } from '../corpus/article.js';
 import type { Postings } from '../retrieval/bm25-score.js';
 import { lexicalTerms } from '../text/tokenize-words.js';
+import { BoundedCache } from './bounded-cache.js';
 
 /** Postings kept in memory across queries (about 6 bytes each): common terms are read from SQLite once. */
 const POSTINGS_CACHE = 4_000_000;
@@ -216,8 +217,7 @@ export function openStore(file: string): Store {
   const chunkRows = (count: number) => statement((marks) => `SELECT n, id, doc_id, start_offset, end_offset, role, section, sentences FROM chunks WHERE n IN (${marks})`, count);
   const vectorRows = (count: number) => statement((marks) => `SELECT key, vector FROM sentences WHERE key IN (${marks})`, count);
   const instances = db.prepare('SELECT doc, count(*) AS tf FROM chunks_vocab WHERE term = ? GROUP BY doc');
-  const cache = new Map<string, Postings>();
-  let cached = 0;
+  const cache = new BoundedCache<string, Postings>(POSTINGS_CACHE, (postings) => postings.docs.length);
   return {
     docs,
     roles,
@@ -246,23 +246,10 @@ export function openStore(file: string): Store {
       return found;
     },
     postings(term) {
-      let found = cache.get(term);
-      if (found) {
-        // Least recently used goes first: re-inserting moves a hit to the back.
-        cache.delete(term);
-        cache.set(term, found);
-        return found;
-      }
-      const rows = instances.all(term) as Array<{ doc: number; tf: number }>;
-      found = { docs: Int32Array.from(rows, (r) => r.doc), counts: Uint16Array.from(rows, (r) => Math.min(r.tf, 65535)) };
-      cache.set(term, found);
-      cached += rows.length;
-      for (const [key, value] of cache) {
-        if (cached <= POSTINGS_CACHE) break;
-        cache.delete(key);
-        cached -= value.docs.length;
-      }
-      return found;
+      return cache.get(term, () => {
+        const rows = instances.all(term) as Array<{ doc: number; tf: number }>;
+        return { docs: Int32Array.from(rows, (r) => r.doc), counts: Uint16Array.from(rows, (r) => Math.min(r.tf, 65535)) };
+      });
     },
     close: () => db.close(),
   };
