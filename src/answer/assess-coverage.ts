@@ -6,11 +6,17 @@ import { stemWord, tokenizeWords } from '../text/tokenize-words.js';
 /** What the corpus knows, for deciding whether a question is answerable from it at all. */
 export interface CorpusVocabulary { words: Set<string>; stems: Set<string> }
 
-/** Builds the folded word and stem sets of all article bodies and metadata. */
+/** Builds the folded word and stem sets of some texts (article bodies and metadata). */
 export function buildVocabulary(texts: Iterable<string>): CorpusVocabulary {
   const words = new Set<string>();
   for (const text of texts) for (const word of tokenizeWords(text)) words.add(word.replace(/\./g, ''));
-  return { words, stems: new Set([...words].map((word) => stemWord(word))) };
+  return vocabularyOf(words);
+}
+
+/** The vocabulary of words already folded (as the index stores them), with their stems. */
+export function vocabularyOf(words: Iterable<string>): CorpusVocabulary {
+  const set = new Set(words);
+  return { words: set, stems: new Set([...set].map((word) => stemWord(word))) };
 }
 
 /** Word-vector cosine above which a corpus word counts as a synonym of a question word. */

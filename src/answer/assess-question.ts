@@ -1,9 +1,9 @@
-import { classifyBlocks } from '../corpus/classify-blocks.js';
+import { articleWords } from '../corpus/article-words.js';
 import { createWordSimilarity, type WordSimilarity } from '../embeddings/create-word-similarity.js';
 import type { GloveVectors } from '../embeddings/glove-vectors.js';
 import type { Retriever } from '../retrieval/create-retriever.js';
 import type { Hit } from '../retrieval/hit.js';
-import { assessCoverage, buildVocabulary, type Coverage, type CorpusVocabulary } from './assess-coverage.js';
+import { assessCoverage, vocabularyOf, type Coverage, type CorpusVocabulary } from './assess-coverage.js';
 import { judgeKnowledge } from './citations/judge-knowledge.js';
 import { collectEvidence, type DocLookup, type Evidence } from './evidence.js';
 import { answerability, answerabilityFeatures } from './ranking/answerability.js';
@@ -20,12 +20,8 @@ const built = new WeakMap<object, CorpusKnowledge>();
 export function corpusKnowledge(retriever: Retriever, vectors?: GloveVectors): CorpusKnowledge {
   let entry = built.get(retriever.index);
   if (!entry) {
-    // Photo captions and site chrome are not what the articles speak to: "having tea" in a caption does not cover green tea.
-    const texts = [...retriever.index.docs.values()].flatMap(({ meta, body }) => [
-      ...classifyBlocks({ meta, body, file: '' }).filter((block) => block.kind === 'text' || block.kind === 'heading').map((block) => body.slice(block.start, block.end)),
-      meta.title, meta.author ?? '', meta.publisher ?? '',
-    ]);
-    const vocabulary = buildVocabulary(texts);
+    // The local store keeps the words it was built with; another store's are gathered from its articles once.
+    const vocabulary = vocabularyOf(retriever.index.vocabulary?.() ?? [...retriever.index.docs.values()].flatMap((doc) => [...articleWords(doc)]));
     // GloVe's rows are in frequency order, so a word's row is its rarity; a word it lacks is rarer than any.
     entry = { vocabulary, similarity: vectors && createWordSimilarity(vectors, vocabulary.words), rarity: vectors && ((word) => vectors.rank(word) ?? vectors.size) };
     built.set(retriever.index, entry);

@@ -4,7 +4,7 @@ import type { ArticleMeta } from '../corpus/article.js';
 import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import { EmbedderMismatchError, IndexCorruptError, IndexMissingError } from '../errors/wedge-error.js';
 import { indexLayout } from './index-layout.js';
-import { manifestSchema, type Manifest } from './manifest.js';
+import { INDEX_FORMAT, manifestSchema, type Manifest } from './manifest.js';
 import { openStore, type Store } from './sqlite-store.js';
 
 /** A loaded index: the HNSW graph and documents in memory, everything else read per query from the build's SQLite file. */
@@ -15,6 +15,8 @@ export interface OpenIndex {
   store: Store;
   dense: HNSWLib;
   embedder: WedgeEmbeddings;
+  /** Every word the articles use, as the build stored it. */
+  vocabulary(): string[];
 }
 
 /** Reads which build is live, or undefined when no index has been built. */
@@ -28,8 +30,16 @@ export async function readManifest(indexDir: string): Promise<Manifest | undefin
   const buildId = await readCurrentBuild(indexDir);
   if (!buildId) return undefined;
   const file = indexLayout(indexDir).build(buildId).manifest;
+  let parsed: unknown;
   try {
-    return manifestSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new IndexCorruptError(indexDir, `manifest ${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const format = (parsed as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format !== INDEX_FORMAT) throw new IndexCorruptError(indexDir, `built by another version of wedge: index format ${format}, this version reads ${INDEX_FORMAT}`);
+  try {
+    return manifestSchema.parse(parsed);
   } catch (error) {
     throw new IndexCorruptError(indexDir, `manifest ${file}: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -51,7 +61,7 @@ export async function openIndex(indexDir: string, embedder: WedgeEmbeddings): Pr
     embedder.restore(manifest.embedder.state);
     // Search quality over speed: a wide beam keeps approximate search close to exact at this size.
     dense.index.setEf(Math.max(64, Math.min(400, store.chunkCount)));
-    return { dir: indexDir, manifest, docs: store.docs, store, dense, embedder };
+    return { dir: indexDir, manifest, docs: store.docs, store, dense, embedder, vocabulary: () => store!.vocabulary() };
   } catch (error) {
     store?.close();
     throw new IndexCorruptError(indexDir, (error as Error).message.split('\n')[0] ?? 'unknown error');

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Chunk } from '../chunking/chunk.js';
 import type { ArticleMeta } from '../corpus/article.js';
+import { articleWords } from '../corpus/article-words.js';
 import type { Postings } from '../retrieval/bm25-score.js';
 import { lexicalTerms } from '../text/tokenize-words.js';
 import { BoundedCache } from './bounded-cache.js';
@@ -22,6 +23,7 @@ const SCHEMA = `
     end_offset INTEGER NOT NULL, role TEXT NOT NULL, section TEXT, sentences TEXT NOT NULL, length INTEGER NOT NULL);
   CREATE TABLE sentences (key TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;
   CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, text_df INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE words (word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
   CREATE VIRTUAL TABLE chunks_fts USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
   CREATE VIRTUAL TABLE chunks_vocab USING fts5vocab(chunks_fts, instance);`;
 
@@ -51,10 +53,19 @@ export function writeStore(file: string, contents: StoreContents): void {
       });
       const term = db.prepare('INSERT INTO terms (term, df, text_df) VALUES (?, ?, ?)');
       for (const [t, [indexed, inText]] of df) term.run(t, indexed, inText);
+      const word = db.prepare('INSERT INTO words (word, docs) VALUES (?, ?)');
+      for (const [w, docs] of wordCounts(contents.docs, 1)) word.run(w, docs);
     })();
   } finally {
     db.close();
   }
+}
+
+/** How many of some articles use each word (articleWords), times `sign`: what the words table counts. */
+function wordCounts(docs: Iterable<{ meta: ArticleMeta; body: string }>, sign: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const doc of docs) for (const word of articleWords(doc)) counts.set(word, (counts.get(word) ?? 0) + sign);
+  return counts;
 }
 
 /** What changes in a store when articles are added, replaced or removed without a rebuild. */
@@ -91,7 +102,8 @@ export function updateStore(file: string, update: StoreUpdate): { removed: numbe
         for (const t of new Set(textTerms)) { const e = delta.get(t) ?? [0, 0]; e[1] += sign; delta.set(t, e); }
         for (const [t, [df, textDf]] of delta) adjust.run(t, df, textDf);
       };
-      const body = db.prepare('SELECT body FROM docs WHERE id = ?');
+      const body = db.prepare('SELECT meta, body FROM docs WHERE id = ?');
+      const adjustWord = db.prepare('INSERT INTO words (word, docs) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET docs = docs + excluded.docs');
       const liveChunks = db.prepare("SELECT n, start_offset, end_offset FROM chunks WHERE doc_id = ? AND role != 'deleted'");
       const ftsTerms = db.prepare('SELECT terms FROM chunks_fts WHERE rowid = ?');
       const dropFts = db.prepare('DELETE FROM chunks_fts WHERE rowid = ?');
@@ -99,7 +111,8 @@ export function updateStore(file: string, update: StoreUpdate): { removed: numbe
       const dropSentences = db.prepare('DELETE FROM sentences WHERE key >= ? AND key < ?');
       const dropDoc = db.prepare('DELETE FROM docs WHERE id = ?');
       for (const docId of update.removedDocIds) {
-        const doc = body.get(docId) as { body: string } | undefined;
+        const doc = body.get(docId) as { meta: string; body: string } | undefined;
+        if (doc) for (const [w, n] of wordCounts([{ meta: JSON.parse(doc.meta) as ArticleMeta, body: doc.body }], -1)) adjustWord.run(w, n);
         for (const row of liveChunks.all(docId) as Array<{ n: number; start_offset: number; end_offset: number }>) {
           const fts = ftsTerms.get(row.n) as { terms: string } | undefined;
           counts(fts ? fts.terms.split(' ').filter(Boolean) : [], doc ? lexicalTerms(doc.body.slice(row.start_offset, row.end_offset)) : [], -1);
@@ -112,6 +125,8 @@ export function updateStore(file: string, update: StoreUpdate): { removed: numbe
         dropDoc.run(docId);
       }
       db.prepare('DELETE FROM terms WHERE df <= 0 AND text_df <= 0').run();
+      for (const [w, n] of wordCounts(update.docs, 1)) adjustWord.run(w, n);
+      db.prepare('DELETE FROM words WHERE docs <= 0').run();
       const doc = db.prepare('INSERT INTO docs (id, meta, body) VALUES (?, ?, ?)');
       for (const { meta, body } of update.docs) doc.run(meta.id, JSON.stringify(meta), body);
       const chunk = db.prepare('INSERT INTO chunks (n, id, doc_id, start_offset, end_offset, role, section, sentences, length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -177,6 +192,8 @@ export interface Store {
   sentenceVectors(keys: string[]): Map<string, Float32Array>;
   /** The chunks that hold a term and how often (FTS5's own index, through fts5vocab), kept in a bounded cache. */
   postings(term: string): Postings;
+  /** Every word the articles use (articleWords), read from the words table the build wrote. */
+  vocabulary(): string[];
   close(): void;
 }
 
@@ -251,6 +268,7 @@ export function openStore(file: string): Store {
         return { docs: Int32Array.from(rows, (r) => r.doc), counts: Uint16Array.from(rows, (r) => Math.min(r.tf, 65535)) };
       });
     },
+    vocabulary: () => db.prepare('SELECT word FROM words').pluck().all() as string[],
     close: () => db.close(),
   };
 }

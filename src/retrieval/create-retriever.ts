@@ -51,6 +51,8 @@ export interface IndexView {
   manifest: Manifest;
   docs: Map<string, { meta: ArticleMeta; body: string }>;
   embedder: WedgeEmbeddings;
+  /** Every word the articles use (articleWords), when the store kept them at build time. */
+  vocabulary?(): string[];
 }
 
 /** Searches one loaded index (local files or Postgres). */

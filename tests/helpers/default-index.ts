@@ -1,6 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import type { AnswerDeps } from '../../src/answer/answer-question.js';
 import { createExtractiveGenerator } from '../../src/answer/generators/extractive-generator.js';
 import type { Article } from '../../src/corpus/article.js';
@@ -17,7 +17,8 @@ import { startTestPostgres } from './pglite-server.js';
 
 /** Builds a real index of the default corpus (plus any extra articles) in a temp dir and opens a retriever on it. */
 export async function defaultRetriever(extra: Article[] = []): Promise<ReturnType<typeof createRetriever>> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'wedge-index-'));
+  // Under the run's temp dir, which the global teardown removes: shared indexes outlive any one test.
+  const dir = await mkdtemp(path.join(inject('runTempDir'), 'index-'));
   const embedder = await gloveEmbedder();
   const { articles, settings } = await loadCorpus('corpus');
   await buildIndex({ articles: [...articles, ...extra], embedder, indexDir: dir, settings });

@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { articleWords } from '../../src/corpus/article-words.js';
 import { GloveEmbedder } from '../../src/embeddings/glove-embedder.js';
 import { loadGloveVectors } from '../../src/embeddings/glove-vectors.js';
 import { EmbedderMismatchError, IndexCorruptError, IndexMissingError } from '../../src/errors/wedge-error.js';
@@ -20,7 +21,7 @@ describe('buildIndex and openIndex', () => {
     const dir = await tempDir();
     const embedder = await gloveEmbedder();
     const manifest = await buildIndex({ articles: smallCorpus(), embedder, indexDir: dir });
-    expect(manifest).toMatchObject({ format: 1, embedder: { id: 'glove-sg-100d/sif', dimensions: 100 }, counts: { docs: 3 } });
+    expect(manifest).toMatchObject({ format: 2, embedder: { id: 'glove-sg-100d/sif', dimensions: 100 }, counts: { docs: 3 } });
     expect(manifest.corpusHash).toMatch(/^[0-9a-f]{64}$/);
     const index = await openIndex(dir, embedder);
     expect(index.store.chunkCount).toBe(manifest.counts.chunks);
@@ -69,6 +70,28 @@ describe('buildIndex and openIndex', () => {
     await writeFile(files.manifest, 'not json');
     await expect(ensureIndex({ indexDir: dir, articles: smallCorpus(), embedder })).resolves.toMatchObject({ built: true });
     await expect(openIndex(dir, embedder)).resolves.toBeTruthy();
+  });
+
+  it('names an index built by another version of wedge as such, and ensureIndex rebuilds it', async () => {
+    const dir = await tempDir();
+    const embedder = await gloveEmbedder();
+    const manifest = await buildIndex({ articles: smallCorpus(), embedder, indexDir: dir });
+    const file = indexLayout(dir).build(manifest.buildId).manifest;
+    await writeFile(file, JSON.stringify({ ...manifest, format: 1 }));
+    await expect(openIndex(dir, embedder)).rejects.toThrow(/another version of wedge: index format 1, this version reads 2.*wedge index --force/);
+    await expect(ensureIndex({ indexDir: dir, articles: smallCorpus(), embedder })).resolves.toMatchObject({ built: true });
+    await expect(openIndex(dir, embedder)).resolves.toBeTruthy();
+  });
+
+  it('stores the words every article uses (text, headings and metadata; not captions) so opening needs no scan', async () => {
+    const dir = await tempDir();
+    const embedder = await gloveEmbedder();
+    const articles = smallCorpus();
+    await buildIndex({ articles, embedder, indexDir: dir });
+    const index = await openIndex(dir, embedder);
+    const expected = new Set(articles.flatMap((article) => [...articleWords(article)]));
+    expect(new Set(index.vocabulary())).toEqual(expected);
+    expect(expected.has('kissinger')).toBe(true);
   });
 });
 

@@ -42,6 +42,10 @@ describe('adding, changing and removing articles without a rebuild', () => {
       }
     }
     const rebuilt = createRetriever(await openIndex(await (async () => { const d = await tempDir(); await buildIndex({ articles: next, embedder, indexDir: d }); return d; })(), embedder));
+    // The stored vocabulary follows the update: the added article's words in, words only the removed one used out.
+    expect(new Set(updated.index.vocabulary())).toEqual(new Set(rebuilt.index.vocabulary()));
+    expect(updated.index.vocabulary()).toContain('kazakhstan');
+    expect(updated.index.vocabulary()).not.toContain('133');
     for (const question of questions) {
       const [a, b] = await Promise.all([updated.search(question, { k: 10, mode: 'bm25' }), rebuilt.search(question, { k: 10, mode: 'bm25' })]);
       // Same passages with the same scores; equal scores may come in another order (positions differ).

@@ -1,6 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
@@ -8,10 +5,13 @@ import { buildIndex } from '../../../src/indexing/build-index.js';
 import { createAnswerService } from '../../../src/server/answer-service.js';
 import { createApp } from '../../../src/server/create-app.js';
 import { gloveEmbedder } from '../../helpers/glove.js';
+import { useTempDirs } from '../../helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
 
 describe('hot re-index', () => {
   it('swaps in a rebuilt index atomically: requests in flight finish, none fails, new articles answer afterwards', async () => {
-    const indexDir = await mkdtemp(path.join(os.tmpdir(), 'wedge-reload-'));
+    const indexDir = await tempDir();
     const embedder = await gloveEmbedder();
     const { articles } = await loadCorpus('corpus');
     await buildIndex({ articles, embedder, indexDir });

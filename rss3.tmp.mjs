@@ -1,0 +1,16 @@
+const mb = (b) => (b / 1048576).toFixed(0);
+const show = (l) => { global.gc(); const m = process.memoryUsage(); console.log(l, 'rss', mb(m.rss), 'heap', mb(m.heapUsed), 'ext', mb(m.external)); };
+show('start');
+const { openStore } = await import('/work/main/dist/src/indexing/sqlite-store.js');
+const dir = '/tmp/idx100k/builds/' + (await import('node:fs')).readFileSync('/tmp/idx100k/CURRENT','utf8').trim();
+const s = openStore(dir + '/store.sqlite');
+show('store'); console.log('docs', s.docs.size, 'chars', [...s.docs.values()].reduce((a, d) => a + d.body.length, 0));
+const { HNSWLib } = await import('@langchain/community/vectorstores/hnswlib');
+const { createEmbedder } = await import('/work/main/dist/src/embeddings/create-embedder.js');
+const { loadConfig } = await import('/work/main/dist/src/config/load-config.js');
+show('mods');
+const cfg = loadConfig({ WEDGE_INDEX_DIR: '/tmp/idx100k' });
+const emb = await createEmbedder(cfg);
+show('embedder');
+const d = await HNSWLib.load(dir + '/dense', emb);
+show('hnsw');
