@@ -15,7 +15,7 @@ function namesOf(meta: ArticleMeta): string[][] {
   return names.filter((name) => name.length > 0);
 }
 
-type Docs = Map<string, { meta: ArticleMeta }>;
+type Docs = ReadonlyMap<string, { meta: ArticleMeta }>;
 type NameIndex = Map<string, Array<{ docId: string; name: string[] }>>;
 
 // Built once per set of articles and kept while it lives: a question then costs a look-up per word, not a pass over every article.

@@ -8,7 +8,7 @@ export interface EvalTarget {
   name: string;
   ask(messages: ChatMessage[], mode: AnswerMode): Promise<AnswerResult>;
   search(query: string, k: number): Promise<Hit[]>;
-  docs(): Promise<Map<string, { body: string }>>;
+  docs(): Promise<ReadonlyMap<string, { body: string }>>;
 }
 
 /** Evaluates the pipeline in process. */

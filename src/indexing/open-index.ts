@@ -11,7 +11,7 @@ import { openStore, type Store } from './sqlite-store.js';
 export interface OpenIndex {
   dir: string;
   manifest: Manifest;
-  docs: Map<string, { meta: ArticleMeta; body: string }>;
+  docs: ReadonlyMap<string, { meta: ArticleMeta; body: string }>;
   store: Store;
   dense: HNSWLib;
   embedder: WedgeEmbeddings;

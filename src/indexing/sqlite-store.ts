@@ -5,9 +5,13 @@ import { articleWords } from '../corpus/article-words.js';
 import type { Postings } from '../retrieval/bm25-score.js';
 import { lexicalTerms } from '../text/tokenize-words.js';
 import { BoundedCache } from './bounded-cache.js';
+import { StoredDocs } from './stored-docs.js';
 
 /** Postings kept in memory across queries (about 6 bytes each): common terms are read from SQLite once. */
 const POSTINGS_CACHE = 4_000_000;
+
+/** Characters of article text kept in memory across queries (a query reads the bodies of its hits). */
+const BODY_CACHE = 4_000_000;
 
 /** The text side of a build, as the build writes it first (on a worker thread): documents, chunks and their terms. */
 export interface StoreContents {
@@ -173,9 +177,13 @@ export function writeSentenceVectors(file: string, keys: string[], vectors: Floa
   }
 }
 
+/** A chunk as the store keeps it: where it is and what it holds, without its text. */
+export type ChunkRow = Omit<Chunk, 'text'>;
+
 /** A build's SQLite file opened for reading: what retrieval fetches per query, and the statistics it keeps in memory. */
 export interface Store {
-  docs: Map<string, { meta: ArticleMeta; body: string }>;
+  /** Articles by id: metadata in memory, bodies read on use (StoredDocs). */
+  docs: StoredDocs;
   /** Per chunk (by its position): role (0 body, 1 caption, 2 deleted) and BM25 length, for filters and scoring without a row read. */
   roles: Uint8Array;
   lengths: Uint16Array;
@@ -186,8 +194,8 @@ export interface Store {
   /** Chunk positions in use (the HNSW graph's size, tombstones included), and the live chunks among them. */
   chunkCount: number;
   liveCount: number;
-  /** Chunks by position, read in one statement. */
-  chunks(positions: number[]): Map<number, Chunk>;
+  /** Chunks by position, read in one statement; without their text, which is the article body's slice start–end. */
+  chunks(positions: number[]): Map<number, ChunkRow>;
   /** Sentence vectors by "docId:start:end", read in one statement. */
   sentenceVectors(keys: string[]): Map<string, Float32Array>;
   /** The chunks that hold a term and how often (FTS5's own index, through fts5vocab), kept in a bounded cache. */
@@ -200,11 +208,9 @@ export interface Store {
 /** Opens a build's SQLite file read-only; the documents and term statistics are read once, everything else per query. */
 export function openStore(file: string): Store {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  const docs = new Map<string, { meta: ArticleMeta; body: string }>();
-  for (const row of db.prepare('SELECT meta, body FROM docs').iterate() as Iterable<{ meta: string; body: string }>) {
-    const meta = JSON.parse(row.meta) as ArticleMeta;
-    docs.set(meta.id, { meta, body: row.body });
-  }
+  const metas = (db.prepare('SELECT meta FROM docs').pluck().all() as string[]).map((meta) => JSON.parse(meta) as ArticleMeta);
+  const body = db.prepare('SELECT body FROM docs WHERE id = ?').pluck();
+  const docs = new StoredDocs(metas, (id) => body.get(id) as string, BODY_CACHE);
   const chunkCount = (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
   const roles = new Uint8Array(chunkCount);
   const lengths = new Uint16Array(chunkCount);
@@ -246,11 +252,10 @@ export function openStore(file: string): Store {
     chunkCount,
     liveCount: live,
     chunks(positions) {
-      const found = new Map<number, Chunk>();
+      const found = new Map<number, ChunkRow>();
       if (!positions.length) return found;
       for (const row of chunkRows(positions.length).iterate(...positions) as Iterable<{ n: number; id: string; doc_id: string; start_offset: number; end_offset: number; role: 'body' | 'caption'; section: string | null; sentences: string }>) {
-        const body = docs.get(row.doc_id)!.body;
-        found.set(row.n, { id: row.id, docId: row.doc_id, start: row.start_offset, end: row.end_offset, text: body.slice(row.start_offset, row.end_offset), role: row.role, ...(row.section ? { section: row.section } : {}), sentences: JSON.parse(row.sentences) as Chunk['sentences'] });
+        found.set(row.n, { id: row.id, docId: row.doc_id, start: row.start_offset, end: row.end_offset, role: row.role, ...(row.section ? { section: row.section } : {}), sentences: JSON.parse(row.sentences) as Chunk['sentences'] });
       }
       return found;
     },

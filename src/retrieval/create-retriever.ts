@@ -2,6 +2,7 @@ import type { ArticleMeta } from '../corpus/article.js';
 import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import type { Manifest } from '../indexing/manifest.js';
 import type { OpenIndex } from '../indexing/open-index.js';
+import { BoundedCache } from '../indexing/bounded-cache.js';
 import { lexicalTerms } from '../text/tokenize-words.js';
 import { bm25QueryTerms, scoreBm25Postings } from './bm25-score.js';
 import { lexicalQuery } from './lexical-query.js';
@@ -49,7 +50,7 @@ export function defaultFusion(embedderId: string): FusionSettings {
 /** What answering needs to know of an index, whichever store holds it. */
 export interface IndexView {
   manifest: Manifest;
-  docs: Map<string, { meta: ArticleMeta; body: string }>;
+  docs: ReadonlyMap<string, { meta: ArticleMeta; body: string }>;
   embedder: WedgeEmbeddings;
   /** Every word the articles use (articleWords), when the store kept them at build time. */
   vocabulary?(): string[];
@@ -64,6 +65,9 @@ export interface Retriever {
 }
 
 const RRF_K = 60;
+/** Sentences whose terms, and passages whose vectors, a retriever keeps between queries. */
+const SENTENCE_CACHE = 50_000;
+const VECTOR_CACHE = 10_000;
 
 /**
  * Creates a hybrid retriever: BM25 (FTS5's index, scored as BM25+ with bm25-score.ts) + dense (HNSW) fused by
@@ -74,19 +78,12 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
   const { store, docs, dense, embedder } = index;
   // Statistics count live chunks; positions (arrays, graph labels) run over every slot, tombstones included.
   const chunkCount = store.liveCount;
-  const sentenceTerms = new Map<string, Set<string>>();
-  const termsOf = (docId: string, start: number, end: number) => {
-    const key = `${docId}:${start}:${end}`;
-    let terms = sentenceTerms.get(key);
-    if (!terms) sentenceTerms.set(key, (terms = new Set(lexicalTerms(docs.get(docId)!.body.slice(start, end)))));
-    return terms;
-  };
-  const vectorCache = new Map<number, number[]>();
-  const chunkVector = (i: number) => {
-    let vector = vectorCache.get(i);
-    if (!vector) vectorCache.set(i, (vector = dense.index.getPoint(i)));
-    return vector;
-  };
+  // Bounded, so a long-running server over a large index keeps what queries reuse, not all it ever read.
+  const sentenceTerms = new BoundedCache<string, Set<string>>(SENTENCE_CACHE, () => 1);
+  const termsOf = (docId: string, start: number, end: number) =>
+    sentenceTerms.get(`${docId}:${start}:${end}`, () => new Set(lexicalTerms(docs.get(docId)!.body.slice(start, end))));
+  const vectorCache = new BoundedCache<number, number[]>(VECTOR_CACHE, () => 1);
+  const chunkVector = (i: number) => vectorCache.get(i, () => dense.index.getPoint(i));
   // Query shaping and sentence weights count terms in the passage text alone; BM25 counts them in the indexed text.
   const idf = (term: string) => Math.log(1 + chunkCount / ((store.textFrequency.get(term) ?? 0) + 0.5));
   const stats = { count: chunkCount, averageLength: store.averageLength, documentFrequency: store.documentFrequency, sortedTerms: store.sortedTerms };
@@ -138,8 +135,9 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
       sentenceTerms: termsOf,
     };
     return ranked.map(({ item, relevance }) => {
-      const chunk = rows.get(item)!;
-      return toHit(chunk, docs.get(chunk.docId)!.meta.title, relevance, scoring);
+      const row = rows.get(item)!;
+      const doc = docs.get(row.docId)!;
+      return toHit({ ...row, text: doc.body.slice(row.start, row.end) }, doc.meta.title, relevance, scoring);
     });
   }
 

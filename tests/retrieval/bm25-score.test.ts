@@ -23,6 +23,7 @@ describe('scoreBm25', () => {
     const documentFrequency = new Map<string, number>();
     for (const c of candidates) for (const term of Object.keys(c.termFrequency)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     const stats = { count: texts.length, averageLength: candidates.reduce((s, c) => s + c.length, 0) / texts.length, documentFrequency, sortedTerms: [...documentFrequency.keys()].sort() };
+    const lengths = Uint16Array.from(candidates, (c) => c.length);
     for (const [question, context] of [["Why won't the split work?", ''], ['complementarities of the two economies', ''], ['What about energy?', 'Russia China trade pipelines'], ['Kremlin distrust of Washington', '']] as const) {
       const query = lexicalQuery(question, context, documentFrequency, texts.length);
       const expected = minisearch.search(query.text, { prefix: (term: string) => term.length >= PREFIX_MIN, boostTerm: (term: string) => (query.ownTerms.has(term) ? 1 : CONTEXT_WEIGHT) }).slice(0, 20);
@@ -34,9 +35,11 @@ describe('scoreBm25', () => {
         const holders = candidates.filter((c) => c.termFrequency[term]);
         return { docs: Int32Array.from(holders, (c) => Number(c.id)), counts: Uint16Array.from(holders, (c) => c.termFrequency[term]!) };
       };
-      const byPostings = scoreBm25Postings(bm25QueryTerms(query, stats), postings, Uint16Array.from(candidates, (c) => c.length), stats, 20);
+      const byPostings = scoreBm25Postings(bm25QueryTerms(query, stats), postings, lengths, stats, 20);
       expect(byPostings.map((r) => String(r.id))).toEqual(actual.map((r) => r.id));
       byPostings.forEach((r, i) => expect(r.score).toBeCloseTo(actual[i]!.score, 9));
+      // Its arrays are reused across queries on one index: a query run again after others scores the same.
+      expect(scoreBm25Postings(bm25QueryTerms(query, stats), postings, lengths, stats, 20)).toEqual(byPostings);
     }
   });
   it('finds the terms that begin with a prefix by binary search', () => {

@@ -6,7 +6,7 @@ import type { BaselineSearch } from './langchain-bm25.js';
 export interface BaselineFigures { recallAt5: number; mrrAt10: number; bySplit: Record<string, { recallAt5: number; mrrAt10: number; n: number }> }
 
 /** Scores a baseline retriever on the same questions and gold quotes wedge is scored on. */
-export function scoreBaseline(search: BaselineSearch, questions: RetrievalQuestionInput[], docs: Map<string, { body: string }>): BaselineFigures {
+export function scoreBaseline(search: BaselineSearch, questions: RetrievalQuestionInput[], docs: ReadonlyMap<string, { body: string }>): BaselineFigures {
   const bySplit: BaselineFigures['bySplit'] = {};
   let recall = 0;
   let mrr = 0;

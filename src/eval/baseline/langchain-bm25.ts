@@ -10,7 +10,7 @@ export type BaselineSearch = (question: string, k: number) => RankedSpan[];
  * 1000-character chunks and 200 of overlap, MiniSearch's BM25 with its default tokenizer. wedge's retrieval is
  * reported beside it on the same questions, so "better" is measured against what people would otherwise use.
  */
-export async function createLangchainBm25(docs: Map<string, { body: string }>): Promise<BaselineSearch> {
+export async function createLangchainBm25(docs: ReadonlyMap<string, { body: string }>): Promise<BaselineSearch> {
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOverlap: 200 });
   const spans: RankedSpan[] = [];
   for (const [docId, { body }] of docs) {

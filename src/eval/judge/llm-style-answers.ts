@@ -33,7 +33,7 @@ const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
  * compares every statement's verdict with its label. A labelled statement the splitter did not find,
  * with its citations, counts as wrong.
  */
-export async function judgeLlmStyleAnswers(items: LlmStyleAnswer[], docs: Map<string, { body: string }>, judge: SupportJudge): Promise<LlmStyleResult> {
+export async function judgeLlmStyleAnswers(items: LlmStyleAnswer[], docs: ReadonlyMap<string, { body: string }>, judge: SupportJudge): Promise<LlmStyleResult> {
   const byKind: LlmStyleResult['byKind'] = {};
   const wrong: string[] = [];
   let correct = 0;

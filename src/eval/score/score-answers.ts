@@ -20,7 +20,7 @@ const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + 
  * Scores one answer: citation validity (quote really in the article, at its offsets when given),
  * ALCE citation recall and precision (Gao et al., 2023), and RAGAS faithfulness (Es et al., 2023).
  */
-export async function scoreAnswer(item: AnswerItem, docs: Map<string, { body: string }>, judge: SupportJudge): Promise<ScoredItem> {
+export async function scoreAnswer(item: AnswerItem, docs: ReadonlyMap<string, { body: string }>, judge: SupportJudge): Promise<ScoredItem> {
   const citations = item.citations.map((c) => {
     const doc = c.docId ? docs.get(c.docId) : undefined;
     if (c.docId && !doc) return { ...c, valid: false, reason: `unknown document ${c.docId}` };
@@ -67,7 +67,7 @@ export async function scoreAnswer(item: AnswerItem, docs: Map<string, { body: st
 }
 
 /** Scores many answers and averages each metric over items. */
-export async function scoreAnswers(items: AnswerItem[], docs: Map<string, { body: string }>, judge: SupportJudge) {
+export async function scoreAnswers(items: AnswerItem[], docs: ReadonlyMap<string, { body: string }>, judge: SupportJudge) {
   const scored: ScoredItem[] = [];
   for (const item of items) scored.push(await scoreAnswer(item, docs, judge));
   const avg = (key: 'citationValidity' | 'citationRecall' | 'citationPrecision' | 'faithfulness') => mean(scored.map((s) => s[key]));

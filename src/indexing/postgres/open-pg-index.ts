@@ -8,7 +8,7 @@ import { manifestSchema, type Manifest } from '../manifest.js';
 export interface PgIndex {
   pool: Pool;
   manifest: Manifest;
-  docs: Map<string, { meta: ArticleMeta; body: string }>;
+  docs: ReadonlyMap<string, { meta: ArticleMeta; body: string }>;
   embedder: WedgeEmbeddings;
   documentFrequency: Map<string, number>;
   /** Document frequencies over the passage text alone (query shaping and sentence weights, as the local store counts them). */
