@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,6 @@ import { loadGloveVectors } from '../src/embeddings/glove-vectors.js';
 import { buildIndex } from '../src/indexing/build-index.js';
 import { ensureIndex } from '../src/indexing/ensure-index.js';
 import { openIndex } from '../src/indexing/open-index.js';
-import { createRetriever } from '../src/retrieval/create-retriever.js';
 import { random, syntheticCorpus } from './synthetic-corpus.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -17,6 +17,39 @@ const passages = Number(process.argv[2] ?? 100_000);
 const queries = Number(process.argv[3] ?? 300);
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+const wedgeBin = path.join(root, 'bin/wedge.js');
+const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+
+/**
+ * `wedge serve` on the index in its own process (no corpus folder, so it serves the index as it is): RSS once it
+ * is serving (index open, answerer warmed up), then /api/search for every query in sequence, twice: the first
+ * pass reads each term's postings from SQLite, the second finds them in the cache, as a running server does.
+ */
+async function measureServer(dir: string, texts: string[]): Promise<void> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [wedgeBin, 'serve', '--index', dir, '--corpus', path.join(dir, 'no-corpus'), '--port', '0'], { cwd: root, env: { ...process.env, WEDGE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (data) => { const m = /serving (http:\/\/\S+)/.exec(String(data)); if (m) resolve(m[1]!); });
+      child.on('exit', (code) => reject(new Error(`wedge serve exited with ${code}`)));
+    });
+    console.log(`wedge serve: serving after ${((performance.now() - started) / 1000).toFixed(1)} s; RSS once serving ${mb(rssOf(child.pid!))}`);
+    for (const pass of ['cold postings cache', 'warm']) {
+      const times: number[] = [];
+      for (const query of texts) {
+        const t = performance.now();
+        const response = await fetch(`${url}/api/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, k: 10 }) });
+        if (!response.ok) throw new Error(`/api/search answered ${response.status}: ${await response.text()}`);
+        await response.json();
+        times.push(performance.now() - t);
+      }
+      console.log(`hybrid /api/search, ${texts.length} sequential requests, ${pass}: p50 ${percentile(times, 0.5).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms; RSS after ${mb(rssOf(child.pid!))}`);
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
 
 async function main(): Promise<void> {
   const vectors = await loadGloveVectors(path.join(root, 'indexes/.cache'));
@@ -28,34 +61,30 @@ async function main(): Promise<void> {
   console.log(`wedge scale benchmark — ${passages.toLocaleString('en')} synthetic passages in ${corpus.length.toLocaleString('en')} articles, local store (hnswlib + SQLite with FTS5), offline GloVe embedder`);
   console.log(`${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${mb(os.totalmem())} RAM, Node ${process.version}`);
 
-  const heapBefore = process.memoryUsage();
   let t = performance.now();
   const manifest = await buildIndex({ articles: corpus, embedder, indexDir: dir, batchSize: 512 });
   const buildSeconds = (performance.now() - t) / 1000;
   console.log(`ingest: ${manifest.counts.chunks.toLocaleString('en')} chunks, ${manifest.counts.sentences.toLocaleString('en')} sentences in ${buildSeconds.toFixed(1)} s = ${(passages / buildSeconds).toFixed(0)} passages/s`);
   console.log(`index on disk: ${execFileSync('du', ['-sh', dir]).toString().split('\t')[0]}`);
 
+  // The search CLI and the server each in a fresh process, as a user runs them: no build garbage in their memory.
+  const queryTexts = (() => { const next = random(7); return Array.from({ length: queries }, () => { const s = sentences[Math.floor(next() * sentences.length)]!; return s.split(/\s+/).slice(0, 10).join(' '); }); })();
+  t = performance.now();
+  execFileSync(process.execPath, [wedgeBin, 'search', '--index', dir, '--k', '10', queryTexts[0]!], { cwd: root, stdio: 'ignore' });
+  console.log(`cold \`wedge search\` (whole process: start, open, one query): ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  await measureServer(dir, queryTexts);
+
   t = performance.now();
   const index = await openIndex(dir, embedder);
-  const retriever = createRetriever(index);
-  const after = process.memoryUsage();
-  console.log(`open: ${((performance.now() - t) / 1000).toFixed(1)} s; memory after loading: RSS ${mb(after.rss)}, heap ${mb(after.heapUsed - heapBefore.heapUsed)} more, external ${mb(after.external)}`);
-
-  const next = random(7);
-  const texts = Array.from({ length: queries }, () => { const s = sentences[Math.floor(next() * sentences.length)]!; return s.split(/\s+/).slice(0, 10).join(' '); });
-  const vectorsOf = await embedder.embedDocuments(texts);
+  console.log(`open in this process: ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  const vectorsOf = await embedder.embedDocuments(queryTexts);
   const dense: number[] = [];
-  const hybrid: number[] = [];
-  for (const [i, text] of texts.entries()) {
+  for (const vector of vectorsOf) {
     t = performance.now();
-    index.dense.index.searchKnn(vectorsOf[i]!, 10);
+    index.dense.index.searchKnn(vector, 10);
     dense.push(performance.now() - t);
-    t = performance.now();
-    await retriever.search(text, { k: 10 });
-    hybrid.push(performance.now() - t);
   }
   console.log(`dense kNN (hnswlib, k 10, ef ${Math.max(64, Math.min(400, index.store.chunkCount))}): p50 ${percentile(dense, 0.5).toFixed(2)} ms, p99 ${percentile(dense, 0.99).toFixed(2)} ms`);
-  console.log(`hybrid search (BM25 + dense + RRF + MMR + sentence scores, k 10): p50 ${percentile(hybrid, 0.5).toFixed(2)} ms, p99 ${percentile(hybrid, 0.99).toFixed(2)} ms`);
 
   // Exact search by brute force over every chunk vector, for recall of the approximate index.
   const count = index.store.chunkCount;

@@ -22,7 +22,7 @@ export interface StoreContents {
 }
 
 const SCHEMA = `
-  CREATE TABLE docs (id TEXT PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE docs (id TEXT PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL, astral INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE chunks (n INTEGER PRIMARY KEY, id TEXT NOT NULL, doc_id TEXT NOT NULL, start_offset INTEGER NOT NULL,
     end_offset INTEGER NOT NULL, role TEXT NOT NULL, section TEXT, sentences TEXT NOT NULL, length INTEGER NOT NULL);
   CREATE TABLE sentences (key TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;
@@ -47,8 +47,8 @@ export function writeStore(file: string, contents: StoreContents): void {
     db.pragma('synchronous = OFF');
     db.exec(SCHEMA);
     db.transaction(() => {
-      const doc = db.prepare('INSERT INTO docs (id, meta, body) VALUES (?, ?, ?)');
-      for (const { meta, body } of contents.docs) doc.run(meta.id, JSON.stringify(meta), body);
+      const doc = db.prepare('INSERT INTO docs (id, meta, body, astral) VALUES (?, ?, ?, ?)');
+      for (const { meta, body } of contents.docs) doc.run(meta.id, JSON.stringify(meta), body, hasAstral(body));
       const chunk = db.prepare('INSERT INTO chunks (n, id, doc_id, start_offset, end_offset, role, section, sentences, length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       const fts = db.prepare('INSERT INTO chunks_fts (rowid, terms) VALUES (?, ?)');
       contents.chunks.forEach((c, n) => {
@@ -63,6 +63,14 @@ export function writeStore(file: string, contents: StoreContents): void {
   } finally {
     db.close();
   }
+}
+
+/**
+ * Whether a body has characters outside the Basic Multilingual Plane (emoji, rare scripts): there JavaScript's
+ * offsets (UTF-16 units) and SQLite's substr (characters) disagree, so its passages are sliced in JavaScript.
+ */
+function hasAstral(body: string): number {
+  return /[\uD800-\uDBFF]/.test(body) ? 1 : 0;
 }
 
 /** How many of some articles use each word (articleWords), times `sign`: what the words table counts. */
@@ -131,8 +139,8 @@ export function updateStore(file: string, update: StoreUpdate): { removed: numbe
       db.prepare('DELETE FROM terms WHERE df <= 0 AND text_df <= 0').run();
       for (const [w, n] of wordCounts(update.docs, 1)) adjustWord.run(w, n);
       db.prepare('DELETE FROM words WHERE docs <= 0').run();
-      const doc = db.prepare('INSERT INTO docs (id, meta, body) VALUES (?, ?, ?)');
-      for (const { meta, body } of update.docs) doc.run(meta.id, JSON.stringify(meta), body);
+      const doc = db.prepare('INSERT INTO docs (id, meta, body, astral) VALUES (?, ?, ?, ?)');
+      for (const { meta, body } of update.docs) doc.run(meta.id, JSON.stringify(meta), body, hasAstral(body));
       const chunk = db.prepare('INSERT INTO chunks (n, id, doc_id, start_offset, end_offset, role, section, sentences, length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       const fts = db.prepare('INSERT INTO chunks_fts (rowid, terms) VALUES (?, ?)');
       update.chunks.forEach((c, i) => {
@@ -196,6 +204,8 @@ export interface Store {
   liveCount: number;
   /** Chunks by position, read in one statement; without their text, which is the article body's slice start–end. */
   chunks(positions: number[]): Map<number, ChunkRow>;
+  /** Passage texts by position, read in one statement (SQLite slices the bodies; only the passages are read). */
+  chunkTexts(positions: number[]): Map<number, string>;
   /** Sentence vectors by "docId:start:end", read in one statement. */
   sentenceVectors(keys: string[]): Map<string, Float32Array>;
   /** The chunks that hold a term and how often (FTS5's own index, through fts5vocab), kept in a bounded cache. */
@@ -238,6 +248,7 @@ export function openStore(file: string): Store {
     return found;
   };
   const chunkRows = (count: number) => statement((marks) => `SELECT n, id, doc_id, start_offset, end_offset, role, section, sentences FROM chunks WHERE n IN (${marks})`, count);
+  const textRows = (count: number) => statement((marks) => `SELECT c.n, c.doc_id, c.start_offset, c.end_offset, CASE WHEN d.astral THEN NULL ELSE substr(d.body, c.start_offset + 1, c.end_offset - c.start_offset) END AS text FROM chunks c JOIN docs d ON d.id = c.doc_id WHERE c.n IN (${marks})`, count);
   const vectorRows = (count: number) => statement((marks) => `SELECT key, vector FROM sentences WHERE key IN (${marks})`, count);
   const instances = db.prepare('SELECT doc, count(*) AS tf FROM chunks_vocab WHERE term = ? GROUP BY doc');
   const cache = new BoundedCache<string, Postings>(POSTINGS_CACHE, (postings) => postings.docs.length);
@@ -256,6 +267,14 @@ export function openStore(file: string): Store {
       if (!positions.length) return found;
       for (const row of chunkRows(positions.length).iterate(...positions) as Iterable<{ n: number; id: string; doc_id: string; start_offset: number; end_offset: number; role: 'body' | 'caption'; section: string | null; sentences: string }>) {
         found.set(row.n, { id: row.id, docId: row.doc_id, start: row.start_offset, end: row.end_offset, role: row.role, ...(row.section ? { section: row.section } : {}), sentences: JSON.parse(row.sentences) as Chunk['sentences'] });
+      }
+      return found;
+    },
+    chunkTexts(positions) {
+      const found = new Map<number, string>();
+      if (!positions.length) return found;
+      for (const row of textRows(positions.length).iterate(...positions) as Iterable<{ n: number; doc_id: string; start_offset: number; end_offset: number; text: string | null }>) {
+        found.set(row.n, row.text ?? docs.get(row.doc_id)!.body.slice(row.start_offset, row.end_offset));
       }
       return found;
     },

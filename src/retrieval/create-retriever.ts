@@ -80,8 +80,8 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
   const chunkCount = store.liveCount;
   // Bounded, so a long-running server over a large index keeps what queries reuse, not all it ever read.
   const sentenceTerms = new BoundedCache<string, Set<string>>(SENTENCE_CACHE, () => 1);
-  const termsOf = (docId: string, start: number, end: number) =>
-    sentenceTerms.get(`${docId}:${start}:${end}`, () => new Set(lexicalTerms(docs.get(docId)!.body.slice(start, end))));
+  const termsOf = (docId: string, start: number, end: number, text: string) =>
+    sentenceTerms.get(`${docId}:${start}:${end}`, () => new Set(lexicalTerms(text)));
   const vectorCache = new BoundedCache<number, number[]>(VECTOR_CACHE, () => 1);
   const chunkVector = (i: number) => vectorCache.get(i, () => dense.index.getPoint(i));
   // Query shaping and sentence weights count terms in the passage text alone; BM25 counts them in the indexed text.
@@ -117,12 +117,14 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
       const max = mode === 'bm25' ? Math.max(...scores.values(), Number.EPSILON) : 1;
       ranking = single.map((item) => ({ item, relevance: scores.get(item)! / max }));
     }
-    // Rows of the ranked candidates only, in one read: spans for MMR and other articles, text and sentences for hits.
-    const rows = store.chunks(ranking.map((r) => r.item));
-    const similarity = (a: number, b: number) => passageSimilarity(chunkVector(a), chunkVector(b), rows.get(a)!, rows.get(b)!);
     // Items far down the fused list are never picked at λ = 0.7; leaving them out keeps MMR cheap.
-    const top = mode === 'hybrid' ? selectMmr(ranking.slice(0, Math.max(3 * k, 24)), k, similarity, fusion.mmrLambda) : ranking.slice(0, k);
+    const shortlist = mode === 'hybrid' ? ranking.slice(0, Math.max(3 * k, 24)) : ranking.slice(0, k);
+    // Rows of the candidates MMR weighs (of the whole ranking when other articles are wanted), in one read.
+    const rows = store.chunks((options.otherArticles ? ranking : shortlist).map((r) => r.item));
+    const similarity = (a: number, b: number) => passageSimilarity(chunkVector(a), chunkVector(b), rows.get(a)!, rows.get(b)!);
+    const top = mode === 'hybrid' ? selectMmr(shortlist, k, similarity, fusion.mmrLambda) : shortlist;
     const ranked = addOtherArticles(top, ranking, ({ item }) => rows.get(item)!.docId, options.otherArticles);
+    const texts = store.chunkTexts(ranked.map(({ item }) => item));
 
     const vectors = store.sentenceVectors(ranked.flatMap(({ item }) => rows.get(item)!.sentences.map((s) => `${rows.get(item)!.docId}:${s.start}:${s.end}`)));
     const queryTerms = new Map<string, number>();
@@ -136,8 +138,7 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     };
     return ranked.map(({ item, relevance }) => {
       const row = rows.get(item)!;
-      const doc = docs.get(row.docId)!;
-      return toHit({ ...row, text: doc.body.slice(row.start, row.end) }, doc.meta.title, relevance, scoring);
+      return toHit({ ...row, text: texts.get(item)! }, docs.get(row.docId)!.meta.title, relevance, scoring);
     });
   }
 

@@ -8,7 +8,8 @@ export interface SentenceScoringContext {
   /** Query terms with their IDF weight. */
   queryTerms: Map<string, number>;
   sentenceVector(docId: string, start: number, end: number): Float32Array | undefined;
-  sentenceTerms(docId: string, start: number, end: number): Set<string>;
+  /** The lexical terms of a sentence (its text given, so a store may cache them by position). */
+  sentenceTerms(docId: string, start: number, end: number, text: string): Set<string>;
   /** IDF of any term: an alias match counts for no more than the alias itself says. */
   idf(term: string): number;
 }
@@ -36,7 +37,7 @@ export function scoreSentences(chunk: Chunk, context: SentenceScoringContext): S
     const vector = context.sentenceVector(chunk.docId, start, end);
     const dense = vector ? Math.max(0, cosine(context.queryVector, vector)) : 0;
     let matched = 0;
-    const terms = context.sentenceTerms(chunk.docId, start, end);
+    const terms = context.sentenceTerms(chunk.docId, start, end, chunk.text.slice(start - chunk.start, end - chunk.start));
     // "Moscow" in the question is matched by "Russia" in the sentence: the same state, named two ways.
     for (const [term, weight] of context.queryTerms) {
       if (terms.has(term)) matched += weight;

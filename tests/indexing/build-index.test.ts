@@ -21,7 +21,7 @@ describe('buildIndex and openIndex', () => {
     const dir = await tempDir();
     const embedder = await gloveEmbedder();
     const manifest = await buildIndex({ articles: smallCorpus(), embedder, indexDir: dir });
-    expect(manifest).toMatchObject({ format: 2, embedder: { id: 'glove-sg-100d/sif', dimensions: 100 }, counts: { docs: 3 } });
+    expect(manifest).toMatchObject({ format: 3, embedder: { id: 'glove-sg-100d/sif', dimensions: 100 }, counts: { docs: 3 } });
     expect(manifest.corpusHash).toMatch(/^[0-9a-f]{64}$/);
     const index = await openIndex(dir, embedder);
     expect(index.store.chunkCount).toBe(manifest.counts.chunks);
@@ -78,9 +78,28 @@ describe('buildIndex and openIndex', () => {
     const manifest = await buildIndex({ articles: smallCorpus(), embedder, indexDir: dir });
     const file = indexLayout(dir).build(manifest.buildId).manifest;
     await writeFile(file, JSON.stringify({ ...manifest, format: 1 }));
-    await expect(openIndex(dir, embedder)).rejects.toThrow(/another version of wedge: index format 1, this version reads 2.*wedge index --force/);
+    await expect(openIndex(dir, embedder)).rejects.toThrow(/another version of wedge: index format 1, this version reads 3.*wedge index --force/);
     await expect(ensureIndex({ indexDir: dir, articles: smallCorpus(), embedder })).resolves.toMatchObject({ built: true });
     await expect(openIndex(dir, embedder)).resolves.toBeTruthy();
+  });
+
+  it('returns passage text equal to the body at its offsets, with accents, curly quotes and emoji before the passage', async () => {
+    const dir = await tempDir();
+    const embedder = await gloveEmbedder();
+    const lead = 'Café owners in Zürich said “we’re fine” 🚀🚀 and left. ';
+    const articles = [
+      ...smallCorpus(),
+      { meta: { id: 'emoji', title: 'Rocket notes' }, body: `${lead.repeat(30)}\n\nThe pipeline through Mongolia carries gas to northern China for decades.`, file: 'emoji.md' },
+      { meta: { id: 'accents', title: 'Café notes' }, body: `${lead.replace(/🚀/g, '').repeat(30)}\n\nThe turbine exports to Kazakhstan doubled in the year after the sanctions.`, file: 'accents.md' },
+    ];
+    await buildIndex({ articles, embedder, indexDir: dir });
+    const index = await openIndex(dir, embedder);
+    const retriever = createRetriever(index);
+    for (const [query, id] of [['pipeline through Mongolia', 'emoji'], ['turbine exports to Kazakhstan', 'accents']] as const) {
+      const hits = await retriever.search(query, { k: 3 });
+      expect(hits[0]?.docId).toBe(id);
+      for (const hit of hits) expect(hit.text).toBe(index.docs.get(hit.docId)!.body.slice(hit.start, hit.end));
+    }
   });
 
   it('stores the words every article uses (text, headings and metadata; not captions) so opening needs no scan', async () => {

@@ -97,7 +97,7 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
       queryTerms,
       idf,
       sentenceVector: (docId: string, start: number, end: number) => vectorOf.get(`${docId}:${start}:${end}`),
-      sentenceTerms: (docId: string, start: number, end: number) => new Set(lexicalTerms(docs.get(docId)!.body.slice(start, end))),
+      sentenceTerms: (_docId: string, _start: number, _end: number, text: string) => new Set(lexicalTerms(text)),
     };
     return ranked.map(({ item, relevance }) => {
       const row = rows[item]!;
