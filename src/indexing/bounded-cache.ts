@@ -13,14 +13,31 @@ export class BoundedCache<K, V> {
 
   /** The cached value, or the one `load` returns, kept for next time; the oldest entries make room (never the new one). */
   get(key: K, load: (key: K) => V): V {
+    const found = this.peek(key);
+    if (found !== undefined) return found;
+    const value = load(key);
+    this.put(key, value);
+    return value;
+  }
+
+  /** The cached value, if any, now counted as the most recently used. */
+  peek(key: K): V | undefined {
     const found = this.entries.get(key);
     if (found !== undefined) {
       // Re-inserting moves a hit to the back, so the front is always the least recently used.
       this.entries.delete(key);
       this.entries.set(key, found);
-      return found;
     }
-    const value = load(key);
+    return found;
+  }
+
+  /** Keeps a value (replacing any under its key); the oldest entries make room, never this one. */
+  put(key: K, value: V): void {
+    const old = this.entries.get(key);
+    if (old !== undefined) {
+      this.entries.delete(key);
+      this.held -= this.weigh(old);
+    }
     this.entries.set(key, value);
     this.held += this.weigh(value);
     for (const [oldKey, oldValue] of this.entries) {
@@ -28,6 +45,24 @@ export class BoundedCache<K, V> {
       this.entries.delete(oldKey);
       this.held -= this.weigh(oldValue);
     }
-    return value;
+  }
+
+  /** The values of some keys: cached ones at once, the missing ones loaded together (one read) and kept. */
+  getMany(keys: K[], loadMissing: (missing: K[]) => Map<K, V>): Map<K, V> {
+    const found = new Map<K, V>();
+    const missing: K[] = [];
+    for (const key of keys) {
+      if (found.has(key)) continue;
+      const value = this.peek(key);
+      if (value === undefined) missing.push(key);
+      else found.set(key, value);
+    }
+    if (missing.length) {
+      for (const [key, value] of loadMissing([...new Set(missing)])) {
+        this.put(key, value);
+        found.set(key, value);
+      }
+    }
+    return found;
   }
 }

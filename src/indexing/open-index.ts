@@ -5,7 +5,7 @@ import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import { EmbedderMismatchError, IndexCorruptError, IndexMissingError } from '../errors/wedge-error.js';
 import { indexLayout } from './index-layout.js';
 import { INDEX_FORMAT, manifestSchema, type Manifest } from './manifest.js';
-import { openStore, type Store } from './sqlite-store.js';
+import { openStore, type Store } from './open-store.js';
 
 /** A loaded index: the HNSW graph and documents in memory, everything else read per query from the build's SQLite file. */
 export interface OpenIndex {

@@ -34,4 +34,14 @@ describe('BoundedCache', () => {
     cache.get('x', load);
     expect(loads).toEqual(['x', 'y', 'x']);
   });
+
+  it('reads the values of many keys with one load of only the missing ones, and serves them from memory after', () => {
+    const cache = new BoundedCache<number, string>(100, (v) => v.length);
+    const loads: number[][] = [];
+    const load = (missing: number[]) => (loads.push(missing), new Map(missing.map((n) => [n, `v${n}`])));
+    expect([...cache.getMany([1, 2, 2], load)]).toEqual([[1, 'v1'], [2, 'v2']]);
+    expect([...cache.getMany([3, 1, 2], load)].sort()).toEqual([[1, 'v1'], [2, 'v2'], [3, 'v3']]);
+    expect(cache.getMany([1, 2, 3], load).size).toBe(3);
+    expect(loads).toEqual([[1, 2], [3]]);
+  });
 });
