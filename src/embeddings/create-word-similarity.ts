@@ -47,10 +47,12 @@ export function createWordSimilarity(vectors: GloveVectors, vocabulary: Iterable
 
 /** Cosine similarity of two words' GloVe vectors (0 when either is unknown), cached per word. */
 export function createWordCosine(vectors: GloveVectors): (a: string, b: string) => number {
-  const cache = new Map<string, Float64Array | undefined>();
+  // null marks a word GloVe lacks, so it is looked up once too.
+  const cache = new Map<string, Float64Array | null>();
   const get = (word: string) => {
-    if (!cache.has(word)) cache.set(word, unitVector(vectors, word));
-    return cache.get(word);
+    let vector = cache.get(word);
+    if (vector === undefined) cache.set(word, (vector = unitVector(vectors, word) ?? null));
+    return vector;
   };
   return (a, b) => {
     if (a === b) return 1;

@@ -22,6 +22,7 @@ const FITS: Record<Exclude<AnswerType, 'other'>, RegExp> = {
   place: /\b(in|at|from|to|near|across|along|into)\s+(the\s+)?\p{Lu}/u,
   polar: /\b(not|no|never|cannot|can't|won't|will|would|could|should|must|unlikely|likely|impossible|possible|indeed)\b/i,
 };
+const FIT_TYPES = Object.keys(FITS) as Array<keyof typeof FITS>;
 const DEPENDENT = /^\s*["“]?(this|that|these|those|it|its|they|their|he|his|she|her|such|additionally|moreover|also|however|but|yet|still|furthermore|besides|then|thus|therefore|instead|meanwhile|in addition|as a result|in short|after all|even so)\b/i;
 
 /** Content stems of a text with their folded words, for alignment and centrality. */
@@ -131,8 +132,8 @@ export function sentenceFeatures(question: QuestionAnalysis, candidates: Candida
     let lexical = 0;
     const present = new Set(words.map((w) => w.stem));
     for (const stem of stems) if (present.has(stem)) lexical += knowledge.idf(stem);
-    const folded = foldText(item.text);
-    const fits = (Object.keys(FITS) as Array<keyof typeof FITS>).map((type) => (question.type === type && FITS[type].test(type === 'person' || type === 'place' ? item.text : folded) ? 1 : 0));
+    // Only the question's own answer type is tested (the others are 0), so only its text form is made.
+    const fits = FIT_TYPES.map((type) => (question.type === type && FITS[type].test(type === 'person' || type === 'place' ? item.text : foldText(item.text)) ? 1 : 0));
     return [
       item.score, idfTotal ? lexical / idfTotal : 0, alignment(question.terms, words, knowledge, similarity), focusShare(question.focus, words, knowledge, similarity),
       item.hitScore, 1 / (1 + item.hitRank), central[index]!, DEPENDENT.test(item.text) ? 1 : 0, Math.log1p(words.length) / 3, candidate.lead,
