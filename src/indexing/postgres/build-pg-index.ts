@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
+import { articleWords } from '../../corpus/article-words.js';
 import { chunkArticle } from '../../chunking/chunk-article.js';
 import { DEFAULT_CHUNKER, type ChunkerSettings } from '../../chunking/chunk.js';
 import { contextualText } from '../../chunking/contextual-text.js';
@@ -79,9 +80,11 @@ export async function buildPgIndex(options: {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(`INSERT INTO wedge_docs (id, meta, body, hash, chunks) SELECT id, meta, body, 'pending', chunks FROM unnest($1::text[], $2::jsonb[], $3::text[], $4::int[]) AS d(id, meta, body, chunks)
-        ON CONFLICT (id) DO UPDATE SET meta = EXCLUDED.meta, body = EXCLUDED.body, hash = 'pending', chunks = EXCLUDED.chunks`,
-      [batch.map((i) => i.article.meta.id), batch.map((i) => JSON.stringify(i.article.meta)), batch.map((i) => i.article.body), batch.map((i) => i.chunks.length)]);
+      // Word lists travel as JSON: unnest would flatten a two-dimensional text array into single words.
+      await client.query(`INSERT INTO wedge_docs (id, meta, body, hash, chunks, words) SELECT id, meta, body, 'pending', chunks, ARRAY(SELECT jsonb_array_elements_text(words))
+        FROM unnest($1::text[], $2::jsonb[], $3::text[], $4::int[], $5::jsonb[]) AS d(id, meta, body, chunks, words)
+        ON CONFLICT (id) DO UPDATE SET meta = EXCLUDED.meta, body = EXCLUDED.body, hash = 'pending', chunks = EXCLUDED.chunks, words = EXCLUDED.words`,
+      [batch.map((i) => i.article.meta.id), batch.map((i) => JSON.stringify(i.article.meta)), batch.map((i) => i.article.body), batch.map((i) => i.chunks.length), batch.map((i) => JSON.stringify([...articleWords(i.article)]))]);
       await client.query('DELETE FROM wedge_chunks WHERE doc_id = ANY($1)', [batch.map((i) => i.article.meta.id)]);
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         const params: unknown[] = [];

@@ -43,6 +43,13 @@ const MIGRATIONS: Array<{ version: number; name: string; sql: (dimensions: numbe
       ALTER TABLE wedge_terms ADD COLUMN IF NOT EXISTS text_df int NOT NULL DEFAULT 0;
       CREATE INDEX IF NOT EXISTS wedge_chunks_terms ON wedge_chunks USING gin (terms);`,
   },
+  {
+    version: 3,
+    name: 'the words each article uses',
+    // Read at start for the answerer's coverage check instead of deriving them from every body; articles written
+    // before this column have none and are read from their bodies until they are next written.
+    sql: () => `ALTER TABLE wedge_docs ADD COLUMN IF NOT EXISTS words text[] NOT NULL DEFAULT '{}';`,
+  },
 ];
 
 /** Applies the migrations not yet applied; safe to run on every start and from several processes. */

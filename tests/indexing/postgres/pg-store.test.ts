@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../src/answer/answer-question.js';
 import { createExtractiveGenerator } from '../../../src/answer/generators/extractive-generator.js';
+import { articleWords } from '../../../src/corpus/article-words.js';
 import { loadCorpus } from '../../../src/corpus/load-corpus.js';
 import type { Article } from '../../../src/corpus/article.js';
 import { buildPgIndex } from '../../../src/indexing/postgres/build-pg-index.js';
@@ -21,9 +22,9 @@ afterAll(async () => { await postgres?.stop(); });
 describe('the Postgres store over the wire protocol', () => {
   it('creates and migrates its own schema, once, however often it starts', async () => {
     const pool = postgres.pool();
-    expect(await migrate(pool, 100)).toEqual([1, 2]);
+    expect(await migrate(pool, 100)).toEqual([1, 2, 3]);
     expect(await migrate(pool, 100)).toEqual([]);
-    expect((await pool.query('SELECT version FROM wedge_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect((await pool.query('SELECT version FROM wedge_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     expect((await pool.query("SELECT extversion FROM pg_extension WHERE extname = 'vector'")).rows[0].extversion).toMatch(/^0\.[5-9]|^[1-9]/);
   });
 
@@ -51,6 +52,16 @@ describe('the Postgres store over the wire protocol', () => {
     expect(Number((await pool.query('SELECT count(*) FROM wedge_chunks')).rows[0].count)).toBe(resumed.manifest.counts.chunks);
     expect(resumed.manifest.buildId).not.toBe(first.manifest.buildId);
     await buildPgIndex({ pool, articles, embedder });
+  });
+
+  it('stores the words each article uses, and reads an article stored before that from its body', async () => {
+    const pool = postgres.pool();
+    const embedder = await gloveEmbedder();
+    const expected = new Set(articles.flatMap((article) => [...articleWords(article)]));
+    expect(new Set((await openPgIndex(pool, embedder)).vocabulary())).toEqual(expected);
+    await pool.query("UPDATE wedge_docs SET words = '{}' WHERE id = $1", [articles[0]!.meta.id]);
+    expect(new Set((await openPgIndex(pool, embedder)).vocabulary())).toEqual(expected);
+    await pool.query('UPDATE wedge_docs SET words = $2 WHERE id = $1', [articles[0]!.meta.id, [...articleWords(articles[0]!)]]);
   });
 
   it('answers hybrid searches in one round trip with passages whose offsets slice the article body', async () => {
