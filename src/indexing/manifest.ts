@@ -3,7 +3,7 @@ import { chunkerSettingsSchema } from '../chunking/chunk.js';
 import { corpusSettingsSchema } from '../corpus/corpus-settings.js';
 
 /** Bumped when the on-disk layout changes, so old indexes are rebuilt instead of misread. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** The index manifest: what was indexed, how, and when. */
 export const manifestSchema = z.object({

@@ -11,7 +11,7 @@ import { openStore, type Store } from './open-store.js';
 export interface OpenIndex {
   dir: string;
   manifest: Manifest;
-  docs: ReadonlyMap<string, { meta: ArticleMeta; body: string }>;
+  docs: ReadonlyMap<string, { meta: ArticleMeta; body: string; chars: number }>;
   store: Store;
   dense: HNSWLib;
   embedder: WedgeEmbeddings;

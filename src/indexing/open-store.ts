@@ -48,7 +48,7 @@ export interface Store {
 /** Opens a build's SQLite file read-only; the documents and term statistics are read once, everything else per query. */
 export function openStore(file: string): Store {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  const metas = (db.prepare('SELECT meta FROM docs').pluck().all() as string[]).map((meta) => JSON.parse(meta) as ArticleMeta);
+  const metas = (db.prepare('SELECT meta, chars FROM docs').all() as Array<{ meta: string; chars: number }>).map((row) => ({ meta: JSON.parse(row.meta) as ArticleMeta, chars: row.chars }));
   const body = db.prepare('SELECT body FROM docs WHERE id = ?').pluck();
   const docs = new StoredDocs(metas, (id) => body.get(id) as string, BODY_CACHE);
   const chunkCount = (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;

@@ -13,7 +13,7 @@ export interface StoreContents {
 }
 
 const SCHEMA = `
-  CREATE TABLE docs (id TEXT PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL, astral INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE docs (id TEXT PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL, chars INTEGER NOT NULL, astral INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE chunks (n INTEGER PRIMARY KEY, id TEXT NOT NULL, doc_id TEXT NOT NULL, start_offset INTEGER NOT NULL,
     end_offset INTEGER NOT NULL, role TEXT NOT NULL, section TEXT, sentences TEXT NOT NULL, length INTEGER NOT NULL);
   CREATE TABLE sentences (key TEXT PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;
@@ -38,8 +38,8 @@ export function writeStore(file: string, contents: StoreContents): void {
     db.pragma('synchronous = OFF');
     db.exec(SCHEMA);
     db.transaction(() => {
-      const doc = db.prepare('INSERT INTO docs (id, meta, body, astral) VALUES (?, ?, ?, ?)');
-      for (const { meta, body } of contents.docs) doc.run(meta.id, JSON.stringify(meta), body, hasAstral(body));
+      const doc = db.prepare('INSERT INTO docs (id, meta, body, chars, astral) VALUES (?, ?, ?, ?, ?)');
+      for (const { meta, body } of contents.docs) doc.run(meta.id, JSON.stringify(meta), body, body.length, hasAstral(body));
       const chunk = db.prepare('INSERT INTO chunks (n, id, doc_id, start_offset, end_offset, role, section, sentences, length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       const fts = db.prepare('INSERT INTO chunks_fts (rowid, terms) VALUES (?, ?)');
       contents.chunks.forEach((c, n) => {
@@ -130,8 +130,8 @@ export function updateStore(file: string, update: StoreUpdate): { removed: numbe
       db.prepare('DELETE FROM terms WHERE df <= 0 AND text_df <= 0').run();
       for (const [w, n] of wordCounts(update.docs, 1)) adjustWord.run(w, n);
       db.prepare('DELETE FROM words WHERE docs <= 0').run();
-      const doc = db.prepare('INSERT INTO docs (id, meta, body, astral) VALUES (?, ?, ?, ?)');
-      for (const { meta, body } of update.docs) doc.run(meta.id, JSON.stringify(meta), body, hasAstral(body));
+      const doc = db.prepare('INSERT INTO docs (id, meta, body, chars, astral) VALUES (?, ?, ?, ?, ?)');
+      for (const { meta, body } of update.docs) doc.run(meta.id, JSON.stringify(meta), body, body.length, hasAstral(body));
       const chunk = db.prepare('INSERT INTO chunks (n, id, doc_id, start_offset, end_offset, role, section, sentences, length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       const fts = db.prepare('INSERT INTO chunks_fts (rowid, terms) VALUES (?, ?)');
       update.chunks.forEach((c, i) => {

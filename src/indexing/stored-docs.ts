@@ -2,7 +2,12 @@ import type { ArticleMeta } from '../corpus/article.js';
 import { BoundedCache } from './bounded-cache.js';
 
 /** An article as a store hands it out. */
-export interface StoredDoc { meta: ArticleMeta; body: string }
+export interface StoredDoc {
+  meta: ArticleMeta;
+  body: string;
+  /** The body's length, known without reading it. */
+  chars: number;
+}
 
 /**
  * The articles of a store as a read-only map: metadata in memory, each body read on first use and kept in a
@@ -13,11 +18,11 @@ export class StoredDocs implements ReadonlyMap<string, StoredDoc> {
   private readonly bodies: BoundedCache<string, string>;
   private readonly byId = new Map<string, StoredDoc>();
 
-  constructor(metas: Iterable<ArticleMeta>, readBody: (id: string) => string, cacheChars: number) {
+  constructor(metas: Iterable<{ meta: ArticleMeta; chars: number }>, readBody: (id: string) => string, cacheChars: number) {
     this.bodies = new BoundedCache(cacheChars, (body) => body.length);
     const bodies = this.bodies;
-    for (const meta of metas) {
-      this.byId.set(meta.id, { meta, get body() { return bodies.get(meta.id, readBody); } });
+    for (const { meta, chars } of metas) {
+      this.byId.set(meta.id, { meta, chars, get body() { return bodies.get(meta.id, readBody); } });
     }
   }
 

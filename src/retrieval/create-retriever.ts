@@ -50,7 +50,7 @@ export function defaultFusion(embedderId: string): FusionSettings {
 /** What answering needs to know of an index, whichever store holds it. */
 export interface IndexView {
   manifest: Manifest;
-  docs: ReadonlyMap<string, { meta: ArticleMeta; body: string }>;
+  docs: ReadonlyMap<string, { meta: ArticleMeta; body: string; chars: number }>;
   embedder: WedgeEmbeddings;
   /** Every word the articles use (articleWords), when the store kept them at build time. */
   vocabulary?(): string[];

@@ -21,7 +21,7 @@ describe('buildIndex and openIndex', () => {
     const dir = await tempDir();
     const embedder = await gloveEmbedder();
     const manifest = await buildIndex({ articles: smallCorpus(), embedder, indexDir: dir });
-    expect(manifest).toMatchObject({ format: 3, embedder: { id: 'glove-sg-100d/sif', dimensions: 100 }, counts: { docs: 3 } });
+    expect(manifest).toMatchObject({ format: 4, embedder: { id: 'glove-sg-100d/sif', dimensions: 100 }, counts: { docs: 3 } });
     expect(manifest.corpusHash).toMatch(/^[0-9a-f]{64}$/);
     const index = await openIndex(dir, embedder);
     expect(index.store.chunkCount).toBe(manifest.counts.chunks);
@@ -78,7 +78,7 @@ describe('buildIndex and openIndex', () => {
     const manifest = await buildIndex({ articles: smallCorpus(), embedder, indexDir: dir });
     const file = indexLayout(dir).build(manifest.buildId).manifest;
     await writeFile(file, JSON.stringify({ ...manifest, format: 1 }));
-    await expect(openIndex(dir, embedder)).rejects.toThrow(/another version of wedge: index format 1, this version reads 3.*wedge index --force/);
+    await expect(openIndex(dir, embedder)).rejects.toThrow(/another version of wedge: index format 1, this version reads 4.*wedge index --force/);
     await expect(ensureIndex({ indexDir: dir, articles: smallCorpus(), embedder })).resolves.toMatchObject({ built: true });
     await expect(openIndex(dir, embedder)).resolves.toBeTruthy();
   });

@@ -160,6 +160,7 @@ describe('search, documents and health', () => {
     const { documents } = await (await app.request('/api/documents')).json() as { documents: Array<{ id: string; title: string; chars: number }> };
     expect(documents).toHaveLength(5);
     expect(documents.find((d) => d.id === 'jin-canrong-not-that-easy')).toMatchObject({ author: 'Jin Canrong', date: '2025-02-14' });
+    for (const doc of documents) expect(doc.chars).toBe((await documentText(doc.id)).length);
   });
   it('GET /health reports the index and the generator', async () => {
     expect(await (await app.request('/health')).json()).toMatchObject({ status: 'ok', index: { docs: 5, embedder: 'glove-sg-100d/sif' }, generator: 'extractive' });

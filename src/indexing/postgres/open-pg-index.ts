@@ -9,7 +9,7 @@ import { manifestSchema, type Manifest } from '../manifest.js';
 export interface PgIndex {
   pool: Pool;
   manifest: Manifest;
-  docs: ReadonlyMap<string, { meta: ArticleMeta; body: string }>;
+  docs: ReadonlyMap<string, { meta: ArticleMeta; body: string; chars: number }>;
   embedder: WedgeEmbeddings;
   documentFrequency: Map<string, number>;
   /** Document frequencies over the passage text alone (query shaping and sentence weights, as the local store counts them). */
@@ -48,7 +48,7 @@ export async function openPgIndex(pool: Pool, embedder: WedgeEmbeddings): Promis
     pool,
     manifest,
     embedder,
-    docs: new Map(docs.rows.map((row) => [row.id, { meta: row.meta, body: row.body }])),
+    docs: new Map(docs.rows.map((row) => [row.id, { meta: row.meta, body: row.body, chars: row.body.length }])),
     documentFrequency,
     textFrequency: new Map(terms.rows.filter((row) => Number(row.text_df) > 0).map((row) => [row.term, Number(row.text_df)])),
     sortedTerms: [...documentFrequency.keys()].sort(),
