@@ -45,7 +45,7 @@ export interface Store {
   close(): void;
 }
 
-/** Opens a build's SQLite file read-only; the documents and term statistics are read once, everything else per query. */
+/** Opens a build's SQLite file read-only; article metadata and term statistics are read once, everything else on use. */
 export function openStore(file: string): Store {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   const metas = (db.prepare('SELECT meta, chars FROM docs').all() as Array<{ meta: string; chars: number }>).map((row) => ({ meta: JSON.parse(row.meta) as ArticleMeta, chars: row.chars }));

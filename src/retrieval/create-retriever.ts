@@ -72,7 +72,7 @@ const VECTOR_CACHE = 10_000;
 /**
  * Creates a hybrid retriever: BM25 (FTS5's index, scored as BM25+ with bm25-score.ts) + dense (HNSW) fused by
  * RRF, diversified by MMR, with sentence scores. Chunk rows and sentence vectors are read per query from the
- * build's SQLite file; only documents and term statistics stay in memory.
+ * build's SQLite file (kept in bounded caches); only article metadata and term statistics stay in memory whole.
  */
 export function createRetriever(index: OpenIndex, fusion: FusionSettings = defaultFusion(index.manifest.embedder.id)): Retriever & { index: OpenIndex } {
   const { store, docs, dense, embedder } = index;
