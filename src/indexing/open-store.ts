@@ -81,6 +81,28 @@ export function openStore(file: string): Store {
   const textRows = (count: number) => statement((marks) => `SELECT c.n, c.doc_id, c.start_offset, c.end_offset, CASE WHEN d.astral THEN NULL ELSE substr(d.body, c.start_offset + 1, c.end_offset - c.start_offset) END AS text FROM chunks c JOIN docs d ON d.id = c.doc_id WHERE c.n IN (${marks})`, count);
   const vectorRows = (count: number) => statement((marks) => `SELECT key, vector FROM sentences WHERE key IN (${marks})`, count);
   const instances = db.prepare('SELECT doc, count(*) AS tf FROM chunks_vocab WHERE term = ? GROUP BY doc');
+  const occurrences = db.prepare('SELECT doc FROM chunks_vocab WHERE term = ?').pluck();
+  const grouped = (term: string): Postings => {
+    const rows = instances.all(term) as Array<{ doc: number; tf: number }>;
+    return { docs: Int32Array.from(rows, (r) => r.doc), counts: Uint16Array.from(rows, (r) => Math.min(r.tf, 65535)) };
+  };
+  // FTS5 lists a term's occurrences passage by passage in rowid order, so counting runs here reads a common term
+  // faster than SQLite's GROUP BY; should the order or the count ever differ, the GROUP BY query answers instead.
+  const countOccurrences = (term: string): Postings | undefined => {
+    const docs = new Int32Array(documentFrequency.get(term) ?? 0);
+    const counts = new Uint16Array(docs.length);
+    let n = -1;
+    for (const doc of occurrences.iterate(term) as Iterable<number>) {
+      if (n >= 0 && doc === docs[n]) {
+        if (counts[n]! < 65535) counts[n] = counts[n]! + 1;
+        continue;
+      }
+      if ((n >= 0 && doc < docs[n]!) || n + 1 >= docs.length) return undefined;
+      docs[++n] = doc;
+      counts[n] = 1;
+    }
+    return n + 1 === docs.length ? { docs, counts } : undefined;
+  };
   const cache = new BoundedCache<string, Postings>(POSTINGS_CACHE, (postings) => postings.docs.length);
   const rowCache = new BoundedCache<number, ChunkRow>(ROW_CACHE, () => 1);
   const textCache = new BoundedCache<number, string>(TEXT_CACHE, (text) => text.length);
@@ -116,12 +138,7 @@ export function openStore(file: string): Store {
       }
       return found;
     }),
-    postings(term) {
-      return cache.get(term, () => {
-        const rows = instances.all(term) as Array<{ doc: number; tf: number }>;
-        return { docs: Int32Array.from(rows, (r) => r.doc), counts: Uint16Array.from(rows, (r) => Math.min(r.tf, 65535)) };
-      });
-    },
+    postings: (term) => cache.get(term, () => countOccurrences(term) ?? grouped(term)),
     vocabulary: () => db.prepare('SELECT word FROM words').pluck().all() as string[],
     close: () => db.close(),
   };
