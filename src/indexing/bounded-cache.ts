@@ -50,15 +50,15 @@ export class BoundedCache<K, V> {
   /** The values of some keys: cached ones at once, the missing ones loaded together (one read) and kept. */
   getMany(keys: K[], loadMissing: (missing: K[]) => Map<K, V>): Map<K, V> {
     const found = new Map<K, V>();
-    const missing: K[] = [];
+    const missing = new Set<K>();
     for (const key of keys) {
-      if (found.has(key)) continue;
+      if (found.has(key) || missing.has(key)) continue;
       const value = this.peek(key);
-      if (value === undefined) missing.push(key);
+      if (value === undefined) missing.add(key);
       else found.set(key, value);
     }
-    if (missing.length) {
-      for (const [key, value] of loadMissing([...new Set(missing)])) {
+    if (missing.size) {
+      for (const [key, value] of loadMissing([...missing])) {
         this.put(key, value);
         found.set(key, value);
       }

@@ -34,9 +34,9 @@ export interface Store {
   liveCount: number;
   /** Chunks by position (those not cached read in one statement); without their text, which is the article body's slice start–end. */
   chunks(positions: number[]): Map<number, ChunkRow>;
-  /** Passage texts by position, read in one statement (SQLite slices the bodies; only the passages are read). */
+  /** Passage texts by position (those not cached read in one statement: SQLite slices the bodies, only the passages are read). */
   chunkTexts(positions: number[]): Map<number, string>;
-  /** Sentence vectors by "docId:start:end", read in one statement. */
+  /** Sentence vectors by "docId:start:end" (those not cached read in one statement). */
   sentenceVectors(keys: string[]): Map<string, Float32Array>;
   /** The chunks that hold a term and how often (FTS5's own index, through fts5vocab), kept in a bounded cache. */
   postings(term: string): Postings;
