@@ -5,7 +5,7 @@ import { scoreSupport } from '../answer/citations/score-support.js';
 import { createAnswerDeps } from '../answer/create-answer-deps.js';
 import { classifyStance, type StanceCues } from '../answer/steelman/classify-stance.js';
 import { readCorpusSettings } from '../corpus/corpus-settings.js';
-import { loadConfig, type Config } from '../config/load-config.js';
+import { loadConfig } from '../config/load-config.js';
 import { loadGloveVectors, type GloveVectors } from '../embeddings/glove-vectors.js';
 import { UsageError } from '../errors/wedge-error.js';
 import { scoreBaseline, type BaselineFigures } from '../eval/baseline/baseline-retrieval.js';
@@ -21,6 +21,9 @@ import { offlineJudge } from '../eval/score/score-answers.js';
 import { compareRuns } from '../eval/compare/compare-runs.js';
 import { readBaselineRun } from '../eval/compare/read-baseline-run.js';
 import { prepareIndex } from '../indexing/prepare-index.js';
+import { readBank } from '../eval/bank/read-bank.js';
+import { bankQuestionCount, runBankEval, sideCorpusTarget, type BankEvalResult, type LocalBankCorpus } from './bank-eval.js';
+import { printBank } from './format-bank.js';
 import { printComparison } from './format-comparison.js';
 import { createEvalProgress } from './progress-reporter.js';
 import type { CliIo } from './cli-io.js';
@@ -35,7 +38,11 @@ type Measured = EvalReport & {
   v2: SuiteRun;
   /** Absent when evaluating a server by URL: the second corpus is indexed and answered in process. */
   corpus2?: SuiteRun;
+  /** The question bank's suites (train, dev, test); unavailable without the shared data folder or with --url. */
+  bank: BankEvalResult;
 };
+
+const bankOf = (r: Measured, split: string) => (r.bank.available ? r.bank.suites.find((s) => s.split === split) : undefined);
 
 const testOf = (run: SuiteRun | undefined, read: (t: SplitTally) => number) => (run?.report.splits.test ? read(run.report.splits.test) : undefined);
 
@@ -70,17 +77,37 @@ export const EVAL_GATES: Record<string, { read: (r: Measured) => number | undefi
   'min-c2-mrr': { read: (r) => r.corpus2?.report.retrieval.mrrAt10, fallback: 0.69, label: 'corpus2: retrieval MRR@10' },
   'min-c2-gold-cited': { read: (r) => r.corpus2?.report.answers.goldCited, fallback: 0.53, label: 'corpus2: gold sentence cited' },
   'min-c2-declined': { read: (r) => r.corpus2?.report.abstention.declined, fallback: 0.44, label: 'corpus2: unanswerable declined' },
+  ...bankGates(),
 };
+
+/** The bank's gates, per split; each starts at the level measured when the bank was committed (BENCHMARKS.md). */
+function bankGates(): typeof EVAL_GATES {
+  const levels: Record<string, Record<string, number>> = {
+    train: { answered: 0, goldCited: 0, declined: 0, nearMissesDeclined: 0, recallAt5: 0, mrrAt10: 0 },
+    dev: { answered: 0, goldCited: 0, declined: 0, nearMissesDeclined: 0, recallAt5: 0, mrrAt10: 0 },
+    test: { answered: 0, goldCited: 0, declined: 0, nearMissesDeclined: 0, recallAt5: 0, mrrAt10: 0 },
+  };
+  const names: Record<string, [string, string]> = {
+    answered: ['answered', 'answerable answered'], goldCited: ['gold-cited', 'gold sentence cited'], declined: ['declined', 'unanswerable declined'],
+    nearMissesDeclined: ['near-misses', 'near misses declined'], recallAt5: ['recall5', 'retrieval recall@5'], mrrAt10: ['mrr', 'retrieval MRR@10'],
+  };
+  return Object.fromEntries(Object.entries(levels).flatMap(([split, figures]) => Object.entries(figures).map(([figure, fallback]) => [
+    `min-bank-${split}-${names[figure]![0]}`,
+    { read: (r: Measured) => bankOf(r, split)?.figures[figure as 'answered'], fallback, label: `bank ${split}: ${names[figure]![1]}` },
+  ])));
+}
 
 const FILE_FLAGS = {
   dataset: 'evals/retrieval.jsonl', unanswerable: 'evals/unanswerable.jsonl', steelman: 'evals/steelman.jsonl', stance: 'evals/stance.jsonl',
   support: 'evals/support.jsonl', 'support-llm': 'evals/support-llm.jsonl', 'support-llm-holdout': 'evals/support-llm-holdout.jsonl', 'support-llm-holdout2': 'evals/support-llm-holdout2.jsonl',
   'v2-dataset': 'evals/answers-v2.jsonl', 'v2-unanswerable': 'evals/unanswerable-v2.jsonl', 'v2-steelman': 'evals/steelman-v2.jsonl', 'v2-stance': 'evals/stance-v2.jsonl',
   'corpus2': 'evals/corpus2', 'c2-dataset': 'evals/corpus2/questions.jsonl', 'c2-unanswerable': 'evals/corpus2/unanswerable.jsonl',
+  'corpus3': 'evals/corpus3', 'c3-dataset': 'evals/corpus3/questions.jsonl', 'c3-unanswerable': 'evals/corpus3/unanswerable.jsonl',
+  bank: 'evals/bank',
 } as const;
 
 /** Reads one suite's question sets. */
-async function readSets(file: (flag: keyof typeof FILE_FLAGS) => string, prefix: '' | 'v2-' | 'c2-'): Promise<EvalSets & { stanceRows: Array<{ sentence: string; stance: 'pro' | 'con' | 'neutral'; split: string }> }> {
+async function readSets(file: (flag: keyof typeof FILE_FLAGS) => string, prefix: '' | 'v2-' | 'c2-' | 'c3-'): Promise<EvalSets & { stanceRows: Array<{ sentence: string; stance: 'pro' | 'con' | 'neutral'; split: string }> }> {
   const flag = (name: string) => `${prefix}${name}` as keyof typeof FILE_FLAGS;
   const has = (name: string) => flag(name) in FILE_FLAGS;
   const stanceRows = has('stance') ? await readJsonl(file(flag('stance')), stanceSchema) : [];
@@ -104,13 +131,6 @@ function stanceAccuracy(rows: Array<{ sentence: string; stance: string; split: s
   return Object.fromEntries(Object.entries(bySplit).map(([name, s]) => [name, s.right / s.n]));
 }
 
-/** Indexes the second corpus beside the default index and answers from it in process. */
-async function corpus2Target(config: Config, corpusDir: string, log: (line: string) => void): Promise<EvalTarget> {
-  const second = { ...config, store: 'local' as const, corpusDir, indexDir: path.join(path.dirname(config.indexDir), 'corpus2') };
-  await prepareIndex(second, { log });
-  return inProcessTarget(await createAnswerDeps(second));
-}
-
 /** `wedge eval`: runs the question sets through wedge (in process or --url), prints metrics, exits 1 when a gate fails. */
 export async function runEvalCommand(args: string[], io: CliIo): Promise<number> {
   const gateFlags = Object.fromEntries(Object.keys(EVAL_GATES).map((name) => [name, { type: 'string' as const }]));
@@ -122,7 +142,9 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   const config = resolvePaths(loadConfig(io.env, { indexDir: get('index'), generator: get('generator') as never }), io.cwd);
   const file = (flag: keyof typeof FILE_FLAGS) => path.resolve(io.cwd, get(flag) ?? FILE_FLAGS[flag]);
   const log = (line: string) => io.stderr(`${line}\n`);
-  const [sets, v2Sets, c2Sets] = await Promise.all([readSets(file, ''), readSets(file, 'v2-'), readSets(file, 'c2-')]);
+  const [sets, v2Sets, c2Sets, c3Sets] = await Promise.all([readSets(file, ''), readSets(file, 'v2-'), readSets(file, 'c2-'), readSets(file, 'c3-')]);
+  // The bank answers in process from its own indexes, so it is not run against a server by URL.
+  const bank = get('url') ? { available: false as const, note: 'question bank skipped: it is answered in process, not through --url' } : await readBank(file('bank'), config.dataDir);
   const baseline = get('baseline') ? await readBaselineRun(path.resolve(io.cwd, get('baseline')!)) : undefined;
   const url = get('url');
   if (url && !/^https?:\/\//.test(url)) throw new UsageError(`eval: --url must be an http(s) URL, got "${url}"`);
@@ -150,7 +172,15 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   // The stance sets label the default corpus's sentences, so its own cues apply.
   const stanceCues = (await readCorpusSettings(config.corpusDir)).steelman?.cues;
   const questions = (s: EvalSets) => s.answerable.length + s.unanswerable.length + s.steelman.filter((q) => q.pro || q.con).length;
-  const progress = createEvalProgress(io, questions(sets) + questions(v2Sets) + (url ? 0 : questions(c2Sets)));
+  let corpus2: Promise<EvalTarget> | undefined;
+  const corpus2Of = () => (corpus2 ??= sideCorpusTarget(config, file('corpus2'), 'corpus2', log));
+  const locals: LocalBankCorpus[] = [
+    ...(['dev', 'test'] as const).map((split) => ({ id: 'default', split, target: async () => target, answerable: v2Sets.answerable.filter((q) => q.split === split), unanswerable: v2Sets.unanswerable.filter((q) => q.split === split) })),
+    { id: 'corpus2', split: 'test', target: corpus2Of, answerable: c2Sets.answerable, unanswerable: c2Sets.unanswerable },
+    { id: 'corpus3', split: 'train', target: () => sideCorpusTarget(config, file('corpus3'), 'corpus3', log), answerable: c3Sets.answerable, unanswerable: c3Sets.unanswerable },
+  ];
+  if (!bank.available) log(`wedge: ${bank.note}`);
+  const progress = createEvalProgress(io, questions(sets) + questions(v2Sets) + (url ? 0 : questions(c2Sets)) + bankQuestionCount(bank, locals));
   const suite = async (suiteTarget: EvalTarget, suiteSets: Awaited<ReturnType<typeof readSets>>, prefix: string): Promise<SuiteRun> => {
     const suiteDocs = await suiteTarget.docs();
     const baseline = scoreBaseline(await createLangchainBm25(suiteDocs), suiteSets.answerable, suiteDocs);
@@ -164,7 +194,12 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
       ...v1.report,
       judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n, llmStyle: await llmStyleOf('support-llm'), llmStyleHoldout: await llmStyleOf('support-llm-holdout'), llmStyleHoldout2: await llmStyleOf('support-llm-holdout2') },
       v2: await suite(target, v2Sets, 'v2:'),
-      ...(url ? {} : { corpus2: await suite(await corpus2Target(config, file('corpus2'), log), c2Sets, 'corpus2:') }),
+      ...(url ? {} : { corpus2: await suite(await corpus2Of(), c2Sets, 'corpus2:') }),
+      bank: await runBankEval({
+        config, bank, locals, judge, log, onProgress: progress.tick,
+        supports: (statement, cited) => scoreSupport(statement, cited, knowledge).level === 'supported',
+        classifyStance: (sentence) => classifyStance(sentence).stance,
+      }),
     };
   } finally {
     progress.stop();
@@ -194,6 +229,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
     io.stdout(`${JSON.stringify({ ...report, gates: results, outcomes, ...(comparison ? { comparison } : {}) }, null, 2)}\n`);
   } else {
     printReport(io, report, v1, sets, results);
+    printBank(io, report.bank);
     if (comparison) printComparison(io, comparison, path.basename(get('baseline')!));
   }
   const failed = results.filter((r) => !r.pass);

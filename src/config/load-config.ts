@@ -10,6 +10,8 @@ export const configSchema = z.object({
   corpusDir: z.string().min(1).default('corpus'),
   indexDir: z.string().min(1).default('indexes/default'),
   cacheDir: z.string().min(1).default('indexes/.cache'),
+  /** The shared data folder (speeches, IBM Debater sets) the question bank and training read; never copied into the repo. */
+  dataDir: z.string().min(1).default('../shared/data'),
   /** Unset means: glove for new builds, and whatever the index was built with for queries. */
   embedder: z.enum(['glove', 'openai']).optional(),
   openaiApiKey: optionalString,
@@ -52,6 +54,7 @@ export const envNames: Record<keyof Config, string> = {
   corpusDir: 'WEDGE_CORPUS_DIR',
   indexDir: 'WEDGE_INDEX_DIR',
   cacheDir: 'WEDGE_CACHE_DIR',
+  dataDir: 'WEDGE_DATA_DIR',
   embedder: 'WEDGE_EMBEDDER',
   openaiApiKey: 'OPENAI_API_KEY',
   openaiBaseUrl: 'OPENAI_BASE_URL',

@@ -9,17 +9,17 @@ import { offlineJudge, scoreAnswer, type SupportJudge } from './score/score-answ
 /** The question sets one evaluation run uses. */
 export interface EvalSets {
   answerable: RetrievalQuestionInput[];
-  unanswerable: Array<{ id: string; question: string; split?: Split }>;
+  unanswerable: Array<{ id: string; question: string; split?: Split; kind?: string; qtype?: string }>;
   steelman: Array<{ id: string; question: string; split?: Split; pro?: GoldQuote[]; con?: GoldQuote[] }>;
   /** Hand-labelled sentence stances (evals/stance.jsonl) for the steelman balance metric. */
   stance?: Array<{ sentence: string; stance: 'pro' | 'con' | 'neutral' }>;
 }
 
-type Split = 'dev' | 'holdout' | 'test';
+type Split = 'dev' | 'holdout' | 'test' | 'train';
 interface GoldQuote { docId: string; quote: string }
 
 /** One split's figures: retrieval, answered, gold-cited and declined rates (0–1), and how many questions each rests on. */
-export interface SplitTally { answerable: number; answered: number; goldCited: number; recallAt5: number; mrrAt10: number; unanswerable: number; declined: number; steelman: number; goldOnOwnSide: number }
+export interface SplitTally { answerable: number; answered: number; goldCited: number; recallAt5: number; mrrAt10: number; unanswerable: number; declined: number; nearMisses: number; nearMissesDeclined: number; steelman: number; goldOnOwnSide: number }
 /** Figures per split (dev, holdout, test: whichever the sets use). */
 export type SplitFigures = Record<string, SplitTally>;
 
@@ -32,11 +32,24 @@ export interface EvalReport {
   abstention: { declined: number; questions: number };
   /** The same two figures on the questions used while tuning (dev) and on those written before the last round (holdout). */
   splits: SplitFigures;
+  /** The same figures per question type (`qtype` of answerable and unanswerable questions; "untyped" without one). */
+  byType: SplitFigures;
   steelman: { bothSides: number; questions: number; sides: Array<{ label: string; passagesCited: number; labelled: number; stanceAgrees: number }>; goldOnOwnSide?: number };
   items: ScoredItem[];
   failures: string[];
   /** Every question's outcome, passes included, for reports and for comparing two runs. */
   outcomes: QuestionOutcome[];
+}
+
+/** Turns a tally's sums into rates over the questions each rests on; the counts stay counts. */
+export function toRates(t: SplitTally): SplitTally {
+  return {
+    ...t,
+    answered: t.answered / Math.max(1, t.answerable), goldCited: t.goldCited / Math.max(1, t.answerable),
+    recallAt5: t.recallAt5 / Math.max(1, t.answerable), mrrAt10: t.mrrAt10 / Math.max(1, t.answerable),
+    declined: t.declined / Math.max(1, t.unanswerable), nearMissesDeclined: t.nearMissesDeclined / Math.max(1, t.nearMisses),
+    goldOnOwnSide: t.goldOnOwnSide / Math.max(1, t.steelman),
+  };
 }
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
@@ -70,13 +83,23 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
   let cites = 0;
   let goldCited = 0;
   const tallies = new Map<string, SplitTally>();
+  const typeTallies = new Map<string, SplitTally>();
+  const emptyTally = (): SplitTally => ({ answerable: 0, answered: 0, goldCited: 0, recallAt5: 0, mrrAt10: 0, unanswerable: 0, declined: 0, nearMisses: 0, nearMissesDeclined: 0, steelman: 0, goldOnOwnSide: 0 });
   const tallyOf = (name: string = 'dev') => {
-    if (!tallies.has(name)) tallies.set(name, { answerable: 0, answered: 0, goldCited: 0, recallAt5: 0, mrrAt10: 0, unanswerable: 0, declined: 0, steelman: 0, goldOnOwnSide: 0 });
+    if (!tallies.has(name)) tallies.set(name, emptyTally());
     return tallies.get(name)!;
   };
+  const typeOf = (qtype: string | undefined) => {
+    const name = qtype ?? 'untyped';
+    if (!typeTallies.has(name)) typeTallies.set(name, emptyTally());
+    return typeTallies.get(name)!;
+  };
+  // Both tallies count the same events; `tallies` by split, `typeTallies` by question type.
+  const both = (split: SplitTally, type: SplitTally, add: (t: SplitTally) => void) => { add(split); add(type); };
   for (const q of sets.answerable) {
     const split = tallyOf(q.split);
-    split.answerable += 1;
+    const type = typeOf(q.qtype);
+    both(split, type, (t) => { t.answerable += 1; });
     const gold = q.gold.map((g) => {
       const start = docs.get(g.docId)?.body.indexOf(g.quote) ?? -1;
       if (start < 0) throw new Error(`${q.id}: gold quote not found in ${g.docId}`);
@@ -85,8 +108,7 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
     const hits = await target.search(q.question, 10);
     retrieval.recall.push(recallAtK(hits, gold, 5));
     retrieval.mrr.push(reciprocalRankAtK(hits, gold, 10));
-    split.recallAt5 += retrieval.recall.at(-1)!;
-    split.mrrAt10 += retrieval.mrr.at(-1)!;
+    both(split, type, (t) => { t.recallAt5 += retrieval.recall.at(-1)!; t.mrrAt10 += retrieval.mrr.at(-1)!; });
     retrieval.ndcg.push(ndcgAtK(hits, gold, 10));
     const result = await ask(q.question);
     checkCitations(q.id, result);
@@ -96,14 +118,14 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
       continue;
     }
     answered += 1;
-    split.answered += 1;
+    both(split, type, (t) => { t.answered += 1; });
     const item = await scoreAnswer({ id: `${options.prefix ?? ''}${q.id}`, question: q.question, answer: result.answer, citations: result.citations }, docs, judge);
     items.push(item);
     if (result.citations.length && /\[\d+\]/.test(result.answer)) cites += 1;
     else failures.push(`${q.id}: answer has no citation`);
     if (result.citations.some((c) => gold.some((g) => containsGold(c, g)))) {
       goldCited += 1;
-      split.goldCited += 1;
+      both(split, type, (t) => { t.goldCited += 1; });
       outcome(q, result, 'pass', '', q.gold);
       item.outcome = 'pass';
     } else {
@@ -115,12 +137,14 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
   let declined = 0;
   for (const q of sets.unanswerable) {
     const split = tallyOf(q.split);
-    split.unanswerable += 1;
+    const type = typeOf(q.qtype);
+    const nearMiss = q.kind === 'near-miss';
+    both(split, type, (t) => { t.unanswerable += 1; if (nearMiss) t.nearMisses += 1; });
     const result = await ask(q.question);
     checkCitations(q.id, result);
     if (result.abstained) {
       declined += 1;
-      split.declined += 1;
+      both(split, type, (t) => { t.declined += 1; if (nearMiss) t.nearMissesDeclined += 1; });
       outcome(q, result, 'pass', '');
     } else {
       failures.push(`${q.id}: answered an unanswerable question`);
@@ -183,12 +207,8 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
       questions: sets.answerable.length,
     },
     abstention: { declined: declined / Math.max(1, sets.unanswerable.length), questions: sets.unanswerable.length },
-    splits: Object.fromEntries([...tallies].map(([name, t]) => [name, {
-      ...t,
-      answered: t.answered / Math.max(1, t.answerable), goldCited: t.goldCited / Math.max(1, t.answerable),
-      recallAt5: t.recallAt5 / Math.max(1, t.answerable), mrrAt10: t.mrrAt10 / Math.max(1, t.answerable),
-      declined: t.declined / Math.max(1, t.unanswerable), goldOnOwnSide: t.goldOnOwnSide / Math.max(1, t.steelman),
-    }])),
+    splits: Object.fromEntries([...tallies].map(([name, t]) => [name, toRates(t)])),
+    byType: Object.fromEntries([...typeTallies].map(([name, t]) => [name, toRates(t)])),
     steelman: { bothSides: bothSides / Math.max(1, sets.steelman.length), questions: sets.steelman.length, sides: [...sideStats.values()], ...(ownSide.length ? { goldOnOwnSide: mean(ownSide) } : {}) },
     items,
     failures,

@@ -3,11 +3,12 @@ import { reciprocalRankAtK, recallAtK } from '../retrieval-metrics.js';
 import type { BaselineSearch } from './langchain-bm25.js';
 
 /** Retrieval figures of a baseline on a question set, overall and per split. */
-export interface BaselineFigures { recallAt5: number; mrrAt10: number; bySplit: Record<string, { recallAt5: number; mrrAt10: number; n: number }> }
+export interface BaselineFigures { recallAt5: number; mrrAt10: number; bySplit: Record<string, { recallAt5: number; mrrAt10: number; n: number }>; byType: Record<string, { recallAt5: number; mrrAt10: number; n: number }> }
 
 /** Scores a baseline retriever on the same questions and gold quotes wedge is scored on. */
 export function scoreBaseline(search: BaselineSearch, questions: RetrievalQuestionInput[], docs: ReadonlyMap<string, { body: string }>): BaselineFigures {
   const bySplit: BaselineFigures['bySplit'] = {};
+  const byType: BaselineFigures['byType'] = {};
   let recall = 0;
   let mrr = 0;
   for (const q of questions) {
@@ -19,12 +20,13 @@ export function scoreBaseline(search: BaselineSearch, questions: RetrievalQuesti
     const [r, m] = [recallAtK(hits, gold, 5), reciprocalRankAtK(hits, gold, 10)];
     recall += r;
     mrr += m;
-    const split = (bySplit[q.split ?? 'dev'] ??= { recallAt5: 0, mrrAt10: 0, n: 0 });
-    split.recallAt5 += r;
-    split.mrrAt10 += m;
-    split.n += 1;
+    for (const group of [(bySplit[q.split ?? 'dev'] ??= { recallAt5: 0, mrrAt10: 0, n: 0 }), (byType[q.qtype ?? 'untyped'] ??= { recallAt5: 0, mrrAt10: 0, n: 0 })]) {
+      group.recallAt5 += r;
+      group.mrrAt10 += m;
+      group.n += 1;
+    }
   }
-  for (const split of Object.values(bySplit)) { split.recallAt5 /= split.n; split.mrrAt10 /= split.n; }
+  for (const group of [...Object.values(bySplit), ...Object.values(byType)]) { group.recallAt5 /= group.n; group.mrrAt10 /= group.n; }
   const n = Math.max(1, questions.length);
-  return { recallAt5: recall / n, mrrAt10: mrr / n, bySplit };
+  return { recallAt5: recall / n, mrrAt10: mrr / n, bySplit, byType };
 }

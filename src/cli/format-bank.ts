@@ -1,0 +1,30 @@
+import type { BankSuite, TallyWithBaseline } from '../eval/bank/bank-suites.js';
+import type { BankEvalResult } from './bank-eval.js';
+import type { CliIo } from './cli-io.js';
+
+const f3 = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(3));
+
+function row(io: CliIo, name: string, t: TallyWithBaseline): void {
+  const answerable = t.answerable ? (n: number) => f3(n) : () => '—';
+  io.stdout(`  ${name.padEnd(22)}${`${t.answerable}+${t.unanswerable}`.padEnd(10)}${`${answerable(t.recallAt5)} (${answerable(t.baselineRecallAt5)})`.padEnd(16)}${`${answerable(t.mrrAt10)} (${answerable(t.baselineMrrAt10)})`.padEnd(16)}${answerable(t.answered).padEnd(10)}${answerable(t.goldCited).padEnd(8)}${(t.unanswerable ? f3(t.declined) : '—').padEnd(10)}${t.nearMisses ? f3(t.nearMissesDeclined) : '—'}\n`);
+}
+
+function suite(io: CliIo, s: BankSuite): void {
+  io.stdout(`\nbank ${s.split}: ${s.counts.corpora} corpora, ${s.counts.answerable} answerable, ${s.counts.unanswerable} unanswerable (${s.counts.nearMisses} near misses); citations verbatim ${f3(s.answers.citationValidity)}, citation recall ${f3(s.answers.citationRecall)}, precision ${f3(s.answers.citationPrecision)}, faithfulness ${f3(s.answers.faithfulness)}\n`);
+  io.stdout(`  ${''.padEnd(22)}${'questions'.padEnd(10)}${'R@5 (LC)'.padEnd(16)}${'MRR (LC)'.padEnd(16)}${'answered'.padEnd(10)}${'gold'.padEnd(8)}${'declined'.padEnd(10)}near misses\n`);
+  row(io, 'all', s.figures);
+  for (const [type, t] of Object.entries(s.byType)) row(io, `type ${type}`, t);
+  for (const [corpus, t] of Object.entries(s.byCorpus)) row(io, corpus, t);
+}
+
+/** The bank's part of `wedge eval`'s report: each split by type and by corpus, then stance and support on its items. */
+export function printBank(io: CliIo, bank: BankEvalResult): void {
+  if (!bank.available) {
+    io.stdout(`\n${bank.note}\n`);
+    return;
+  }
+  io.stdout('\nQuestion bank (R@5 and MRR beside the LangChain recipe: RecursiveCharacterTextSplitter 1000/200 + MiniSearch BM25)\n');
+  for (const s of bank.suites) suite(io, s);
+  for (const [split, s] of Object.entries(bank.stance)) io.stdout(`bank ${split} stance (today's classifier): ${s.n} sentences, accuracy ${f3(s.accuracy)}, majority class ${f3(s.majority)} (${Object.entries(s.labels).map(([l, n]) => `${l} ${n}`).join(', ')})\n`);
+  for (const [split, s] of Object.entries(bank.support)) io.stdout(`bank ${split} support (today's judge): ${s.n} pairs, accuracy ${f3(s.accuracy)}, supported kept ${f3(s.supportedKept)}; rejected ${Object.entries(s.rejectedByKind).map(([k, r]) => `${k} ${r.rejected}/${r.n}`).join(', ')}\n`);
+}

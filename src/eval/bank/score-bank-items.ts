@@ -1,0 +1,42 @@
+/** Stance figures of one split: accuracy beside the majority class's, and how many sentences each label has. */
+export interface StanceFigures { n: number; accuracy: number; majority: number; labels: Record<string, number> }
+/** Support-judge figures of one split: accuracy, share of supported claims kept, and share of each negative kind rejected. */
+export interface SupportFigures { n: number; accuracy: number; supportedKept: number; rejectedByKind: Record<string, { n: number; rejected: number }> }
+
+const bySplit = <T extends { split: string }>(rows: T[]) => {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(row.split, [...(groups.get(row.split) ?? []), row]);
+  return groups;
+};
+
+/** Scores a stance classifier on labelled sentences, per split; "neither" and "neutral" are the same label. */
+export function stanceFigures(rows: Array<{ split: string; sentence: string; stance: string }>, classify: (sentence: string) => string): Record<string, StanceFigures> {
+  const same = (label: string) => (label === 'neutral' ? 'neither' : label);
+  return Object.fromEntries([...bySplit(rows)].map(([split, group]) => {
+    const labels: Record<string, number> = {};
+    for (const row of group) labels[same(row.stance)] = (labels[same(row.stance)] ?? 0) + 1;
+    const right = group.filter((row) => same(classify(row.sentence)) === same(row.stance)).length;
+    return [split, { n: group.length, accuracy: right / group.length, majority: Math.max(...Object.values(labels)) / group.length, labels }];
+  }));
+}
+
+/** Scores a support judge on claim/evidence pairs, per split. */
+export function supportFigures(rows: Array<{ split: string; kind: string; statement: string; cited: string; supported: boolean }>, supports: (statement: string, cited: string) => boolean): Record<string, SupportFigures> {
+  return Object.fromEntries([...bySplit(rows)].map(([split, group]) => {
+    let right = 0;
+    let kept = 0;
+    const rejectedByKind: SupportFigures['rejectedByKind'] = {};
+    for (const row of group) {
+      const verdict = supports(row.statement, row.cited);
+      if (verdict === row.supported) right += 1;
+      if (row.supported && verdict) kept += 1;
+      if (!row.supported) {
+        const kind = (rejectedByKind[row.kind] ??= { n: 0, rejected: 0 });
+        kind.n += 1;
+        if (!verdict) kind.rejected += 1;
+      }
+    }
+    const supported = group.filter((row) => row.supported).length;
+    return [split, { n: group.length, accuracy: right / group.length, supportedKept: supported ? kept / supported : 1, rejectedByKind }];
+  }));
+}
