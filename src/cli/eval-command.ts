@@ -23,7 +23,8 @@ import { readBaselineRun } from '../eval/compare/read-baseline-run.js';
 import { prepareIndex } from '../indexing/prepare-index.js';
 import { readBank } from '../eval/bank/read-bank.js';
 import { bankQuestionCount, runBankEval, sideCorpusTarget, type BankEvalResult, type LocalBankCorpus } from './bank-eval.js';
-import { printBank } from './format-bank.js';
+import { runMeaningEval, type MeaningEvalResult } from './meaning-eval.js';
+import { printBank, printMeaning } from './format-bank.js';
 import { printComparison } from './format-comparison.js';
 import { createEvalProgress } from './progress-reporter.js';
 import type { CliIo } from './cli-io.js';
@@ -40,7 +41,11 @@ type Measured = EvalReport & {
   corpus2?: SuiteRun;
   /** The question bank's suites (train, dev, test); unavailable without the shared data folder or with --url. */
   bank: BankEvalResult;
+  /** The meaning model on test data it never trained on; unavailable with the bank. */
+  meaning: MeaningEvalResult;
 };
+
+const meaningOf = (r: Measured) => (r.meaning.available ? r.meaning : undefined);
 
 const bankOf = (r: Measured, split: string) => (r.bank.available ? r.bank.suites.find((s) => s.split === split) : undefined);
 
@@ -99,6 +104,12 @@ function bankGates(): typeof EVAL_GATES {
     ]))),
     'min-bank-test-stance': { read: items('test', (b) => b.stance.test?.accuracy), fallback: 0.64, label: 'bank test: stance accuracy' },
     'min-bank-test-support': { read: items('test', (b) => b.support.test?.accuracy), fallback: 0.657, label: 'bank test: support judge accuracy' },
+    'min-meaning-stance': { read: (r) => meaningOf(r)?.stance.accuracy, fallback: 0, label: 'meaning model: stance, bank test' },
+    'min-meaning-stance-v2': { read: (r) => meaningOf(r)?.stanceV2.accuracy, fallback: 0, label: 'meaning model: stance, stance-v2 test' },
+    'min-meaning-support': { read: (r) => meaningOf(r)?.support.accuracy, fallback: 0, label: 'meaning model: support, bank test' },
+    'min-meaning-answer-first': { read: (r) => meaningOf(r)?.answer.goldFirst, fallback: 0, label: 'meaning model: gold window first, bank test' },
+    'min-meaning-answer-auc': { read: (r) => meaningOf(r)?.answer.nearMissAuc, fallback: 0, label: 'meaning model: near misses below gold (AUC)' },
+    'min-meaning-same-f1': { read: (r) => meaningOf(r)?.samePoint.f1, fallback: 0, label: 'meaning model: same point F1, ArgKP test' },
   };
 }
 
@@ -175,7 +186,10 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   const docs = await target.docs();
   const llmStyleOf = async (flag: 'support-llm' | 'support-llm-holdout' | 'support-llm-holdout2') => judgeLlmStyleAnswers(await readLlmStyleAnswers(file(flag)), docs, judge);
   // The stance sets label the default corpus's sentences, so its own cues apply.
-  const stanceCues = (await readCorpusSettings(config.corpusDir)).steelman?.cues;
+  const corpusSettings = await readCorpusSettings(config.corpusDir);
+  const stanceCues = corpusSettings.steelman?.cues;
+  const sideTheses = corpusSettings.steelman?.sides?.map((side) => side.thesis);
+  const defaultSides = sideTheses?.length === 2 ? (sideTheses as [string, string]) : undefined;
   const questions = (s: EvalSets) => s.answerable.length + s.unanswerable.length + s.steelman.filter((q) => q.pro || q.con).length;
   let corpus2: Promise<EvalTarget> | undefined;
   const corpus2Of = () => (corpus2 ??= sideCorpusTarget(config, file('corpus2'), 'corpus2', log));
@@ -205,6 +219,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
         supports: (statement, cited) => scoreSupport(statement, cited, knowledge).level === 'supported',
         classifyStance: (sentence) => classifyStance(sentence).stance,
       }),
+      meaning: await runMeaningEval({ modelFile: config.meaningModel, vectors, bank, dataDir: config.dataDir, stanceV2: v2Sets.stanceRows, sides: defaultSides }),
     };
   } finally {
     progress.stop();
@@ -235,6 +250,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   } else {
     printReport(io, report, v1, sets, results);
     printBank(io, report.bank);
+    printMeaning(io, report.meaning);
     if (comparison) printComparison(io, comparison, path.basename(get('baseline')!));
   }
   const failed = results.filter((r) => !r.pass);

@@ -12,6 +12,8 @@ export const configSchema = z.object({
   cacheDir: z.string().min(1).default('indexes/.cache'),
   /** The shared data folder (speeches, IBM Debater sets) the question bank and training read; never copied into the repo. */
   dataDir: z.string().min(1).default('../shared/data'),
+  /** The trained meaning model (stance, same point, support, answer heads) that ships in models/. */
+  meaningModel: z.string().min(1).default('models/meaning-v1.bin'),
   /** Unset means: glove for new builds, and whatever the index was built with for queries. */
   embedder: z.enum(['glove', 'openai']).optional(),
   openaiApiKey: optionalString,
@@ -55,6 +57,7 @@ export const envNames: Record<keyof Config, string> = {
   indexDir: 'WEDGE_INDEX_DIR',
   cacheDir: 'WEDGE_CACHE_DIR',
   dataDir: 'WEDGE_DATA_DIR',
+  meaningModel: 'WEDGE_MEANING_MODEL',
   embedder: 'WEDGE_EMBEDDER',
   openaiApiKey: 'OPENAI_API_KEY',
   openaiBaseUrl: 'OPENAI_BASE_URL',

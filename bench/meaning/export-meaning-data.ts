@@ -1,0 +1,113 @@
+import { mkdir, open, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadGloveVectors } from '../../src/embeddings/glove-vectors.js';
+import { readBank, type BankCorpus } from '../../src/eval/bank/read-bank.js';
+import { readJsonl } from '../../src/eval/question-sets.js';
+import { meaningTokens } from '../../src/meaning/meaning-tokens.js';
+import { readCsv } from '../../src/eval/meaning/read-csv.js';
+import { answerCandidates } from '../../src/eval/meaning/answer-candidates.js';
+import { argkpSplit } from '../../src/eval/meaning/argkp-split.js';
+import { z } from 'zod';
+
+/** One training or dev example: two token sequences (local vector ids) and a label. */
+interface Example { t: 'stance' | 'same' | 'support' | 'answer'; s: 'train' | 'dev'; a: number[]; b: number[]; y: number; g?: string }
+
+const STANCE = { pro: 0, con: 1, neither: 2 } as const;
+
+/**
+ * Writes the meaning model's training and dev examples (token rows of both texts and a label per task) from the
+ * bank's train and dev corpora, corpus3, IBM ArgQ-Rank-30k (train/dev topics) and ArgKP-2021 (train/dev topics),
+ * with the word vectors they use. Test corpora and topics are never read.
+ */
+export async function exportMeaningData(root: string, dataDir: string, outDir: string): Promise<Record<string, number>> {
+  const vectors = await loadGloveVectors('indexes/.cache', (line) => console.error(line));
+  const local = new Map<number, number>();
+  const ids = (text: string) => meaningTokens(text, vectors).map((row) => { if (!local.has(row)) local.set(row, local.size); return local.get(row)!; });
+  const examples: Example[] = [];
+  const push = (e: Omit<Example, 'a' | 'b'> & { a: string; b: string }) => {
+    const a = ids(e.a);
+    const b = ids(e.b);
+    if (a.length && b.length) examples.push({ ...e, a, b });
+  };
+  const bank = await readBank(path.join(root, 'evals/bank'), dataDir);
+  if (!bank.available) throw new Error(bank.note);
+  for (const corpus of bank.corpora) {
+    const split = corpus.meta.split;
+    if (split === 'test') continue; // Test corpora are never read here.
+    const debate = corpus.meta.debate;
+    for (const row of corpus.stance) {
+      if (!debate) break;
+      const y = STANCE[row.stance];
+      push({ t: 'stance', s: split, a: debate.pro, b: row.sentence, y, g: 'bank' });
+      push({ t: 'stance', s: split, a: debate.con, b: row.sentence, y: y === 2 ? 2 : 1 - y, g: 'bank' });
+    }
+    for (const row of corpus.support) {
+      push({ t: 'support', s: split, a: row.cited, b: row.statement, y: row.supported ? 1 : 0 });
+      if (split === 'train') push({ t: 'same', s: split, a: row.cited, b: row.statement, y: row.supported ? 1 : 0 });
+    }
+    answerExamples(corpus, split, push);
+  }
+  // corpus3 (used for fitting trials before) joins the answer task's training data.
+  const c3 = await readCorpusDir(path.join(root, 'evals/corpus3'));
+  answerExamples(c3, 'train', push);
+  const ibm = await readCsv(path.join(dataDir, 'ibm-debater/arg-quality-rank-30k/arg_quality_rank_30k.csv'));
+  const topics = [...new Set(ibm.map((r) => r.topic!))].sort();
+  ibm.forEach((row, i) => {
+    if (row.set === 'test') return;
+    const s = row.set === 'dev' ? 'dev' : 'train';
+    push({ t: 'stance', s, a: row.topic!, b: row.argument!, y: row.stance_WA === '1' ? 0 : 1 });
+    // Every third argument also toward an unrelated thesis: on another topic it argues neither side.
+    if (i % 3 === 0) push({ t: 'stance', s, a: topics[(topics.indexOf(row.topic!) + 1 + (i % 7)) % topics.length]!, b: row.argument!, y: 2 });
+  });
+  const argkp = await readCsv(path.join(dataDir, 'ibm-debater/argkp-2021/ArgKP-2021_dataset.csv'));
+  const kpSplit = argkpSplit(argkp.map((r) => r.topic!));
+  for (const row of argkp) {
+    const s = kpSplit.get(row.topic!)!;
+    if (s !== 'test') push({ t: 'same', s, a: row.key_point!, b: row.argument!, y: Number(row.label) });
+  }
+  const support = await readJsonl(path.join(root, 'evals/support.jsonl'), z.object({ split: z.string(), statement: z.string(), cited: z.string(), supported: z.boolean() }));
+  for (const row of support) if (row.split !== 'holdout') push({ t: 'support', s: 'train', a: row.cited, b: row.statement, y: row.supported ? 1 : 0 });
+  await mkdir(outDir, { recursive: true });
+  await writeFile(path.join(outDir, 'examples.jsonl'), examples.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  const matrix = new Float32Array(local.size * vectors.dimensions);
+  const row = new Float64Array(vectors.dimensions);
+  for (const [rank, id] of local) {
+    row.fill(0);
+    vectors.addTo(row, rank, 1);
+    matrix.set(row, id * vectors.dimensions);
+  }
+  const handle = await open(path.join(outDir, 'vectors.f32'), 'w');
+  await handle.write(new Uint8Array(matrix.buffer));
+  await handle.close();
+  await writeFile(path.join(outDir, 'vectors.json'), JSON.stringify({ rows: local.size, dimensions: vectors.dimensions }));
+  // Local id -> GloVe row, so the trainer can record examples the TypeScript model must score the same way.
+  await writeFile(path.join(outDir, 'ranks.json'), JSON.stringify([...local.keys()]));
+  const counts: Record<string, number> = {};
+  for (const e of examples) counts[`${e.t}/${e.s}`] = (counts[`${e.t}/${e.s}`] ?? 0) + 1;
+  return { examples: examples.length, vocabulary: local.size, ...counts };
+}
+
+type Push = (e: Omit<Example, 'a' | 'b'> & { a: string; b: string }) => void;
+
+/** Question–window pairs from the candidate sets: gold windows are answers; the others, and near misses' windows, are not. */
+function answerExamples(corpus: Pick<BankCorpus, 'docs' | 'answerable' | 'unanswerable'>, split: 'train' | 'dev', push: Push): void {
+  for (const set of answerCandidates(corpus)) {
+    const gold = set.windows.filter((w) => w.gold).slice(0, 6);
+    const other = set.windows.filter((w) => !w.gold).slice(0, set.answerable ? 10 : 4);
+    for (const w of [...gold, ...other]) push({ t: 'answer', s: split, a: set.question, b: w.text, y: w.gold ? 1 : 0, g: set.id });
+  }
+}
+
+/** The earlier corpora (corpus2, corpus3) as the bank's shape: their articles and question files. */
+async function readCorpusDir(dir: string): Promise<Pick<BankCorpus, 'docs' | 'answerable' | 'unanswerable'>> {
+  const { loadCorpus } = await import('../../src/corpus/load-corpus.js');
+  const { articles } = await loadCorpus(dir);
+  const question = z.object({ id: z.string(), qtype: z.string().optional(), question: z.string(), gold: z.array(z.object({ docId: z.string(), quote: z.string() })) });
+  return {
+    docs: articles.map((a) => ({ id: a.meta.id, title: a.meta.title, author: a.meta.author ?? '', date: a.meta.date ?? '', body: a.body })),
+    answerable: (await readJsonl(path.join(dir, 'questions.jsonl'), question)).map((q) => ({ ...q, qtype: 'why' as const })),
+    unanswerable: (await readJsonl(path.join(dir, 'unanswerable.jsonl'), z.object({ id: z.string(), question: z.string() }))).map((q) => ({ ...q, kind: 'near-miss' as const })),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await exportMeaningData(process.cwd(), path.resolve(process.argv[2] ?? '../shared/data'), path.resolve(process.argv[3] ?? 'indexes/.meaning-data'))));

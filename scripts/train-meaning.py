@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Trains wedge's meaning model: decomposable attention (Parikh et al., 2016) over frozen GloVe vectors, with one
+shared attend/compare encoder and four heads (stance, same point, support, answer). Reads the examples that
+bench/meaning/export-meaning-data.ts wrote (train and dev only; test corpora and topics are never exported),
+trains on train, picks the epoch by dev, and writes the weights wedge's TypeScript inference reads.
+
+Usage: train-meaning.py DATA_DIR OUT_FILE [--epochs N] [--dim D] [--seed S]
+"""
+import argparse, json, random, struct, sys, time
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+TASKS = {'stance': 3, 'same': 2, 'support': 2, 'answer': 2}
+# Lexical overlap features beside the attention's: share of each side's tokens found in the other, plain and
+# weighted by rarity (log of the word's GloVe frequency rank), as answer-selection models add to attention.
+LEXICAL = 4
+
+
+class MeaningModel(nn.Module):
+    def __init__(self, vectors, dim):
+        super().__init__()
+        self.emb = nn.Embedding.from_pretrained(vectors, freeze=True, padding_idx=0)
+        # Each token also carries one exact-match bit (its word occurs in the other text), as DrQA's readers do.
+        k = vectors.shape[1] + 1
+        self.attend = nn.Linear(k, dim)
+        self.compare_self = nn.Linear(k, dim)
+        self.compare_aligned = nn.Linear(k, dim, bias=False)
+        self.heads = nn.ModuleDict({t: nn.Sequential(nn.Linear(8 * dim + LEXICAL, dim), nn.ReLU(), nn.Linear(dim, c)) for t, c in TASKS.items()})
+
+    def forward(self, a, b, task, wa, wb):
+        ma, mb = (a > 0), (b > 0)
+        same = (a[:, :, None] == b[:, None, :]) & ma[:, :, None] & mb[:, None, :]
+        hit_a, hit_b = same.any(2).float(), same.any(1).float()
+        lexical = torch.stack([
+            hit_a.sum(1) / ma.sum(1).clamp(min=1), hit_b.sum(1) / mb.sum(1).clamp(min=1),
+            (hit_a * wa).sum(1) / wa.sum(1).clamp(min=1e-6), (hit_b * wb).sum(1) / wb.sum(1).clamp(min=1e-6)], -1)
+        ea = torch.cat([self.emb(a), same.any(2, keepdim=True).float()], -1)
+        eb = torch.cat([self.emb(b), same.any(1)[..., None].float()], -1)
+        fa, fb = F.relu(self.attend(ea)), F.relu(self.attend(eb))
+        e = fa @ fb.transpose(1, 2)
+        to_b = torch.softmax(e.masked_fill(~mb[:, None, :], -1e9), dim=2)
+        to_a = torch.softmax(e.masked_fill(~ma[:, :, None], -1e9), dim=1)
+        va = F.relu(self.compare_self(ea) + to_b @ self.compare_aligned(eb))
+        vb = F.relu(self.compare_self(eb) + to_a.transpose(1, 2) @ self.compare_aligned(ea))
+        def pool(v, m):
+            m = m[..., None].float()
+            return torch.cat([(v * m).sum(1) / m.sum(1).clamp(min=1), (v * m).max(1).values], -1)
+        u, w = pool(va, ma), pool(vb, mb)
+        return self.heads[task](torch.cat([u, w, u * w, (u - w).abs(), lexical], -1))
+
+
+RARITY = None  # log(2 + GloVe rank) per local id (+1 for padding), set in main
+
+
+def batches(rows, size, shuffle, rng):
+    # Batches of similar lengths waste little on padding; their order is shuffled, not their contents.
+    order = sorted(range(len(rows)), key=lambda j: (len(rows[j]['a']) + len(rows[j]['b']), rng.random() if shuffle else j))
+    starts = list(range(0, len(order), size))
+    if shuffle: rng.shuffle(starts)
+    for i in starts:
+        chunk = [rows[j] for j in order[i:i + size]]
+        la, lb = max(len(r['a']) for r in chunk), max(len(r['b']) for r in chunk)
+        a = torch.zeros(len(chunk), la, dtype=torch.long); b = torch.zeros(len(chunk), lb, dtype=torch.long)
+        for k, r in enumerate(chunk):
+            a[k, :len(r['a'])] = torch.tensor(r['a']) + 1
+            b[k, :len(r['b'])] = torch.tensor(r['b']) + 1
+        yield a, b, torch.tensor([r['y'] for r in chunk]), chunk, RARITY[a] * (a > 0), RARITY[b] * (b > 0)
+
+
+def predict(model, rows):
+    model.eval(); out = []
+    with torch.no_grad():
+        for task in TASKS:
+            mine = [r for r in rows if r['t'] == task]
+            for a, b, _, chunk, wa, wb in batches(mine, 256, False, None):
+                p = torch.softmax(model(a, b, task, wa, wb), -1).numpy()
+                out.extend(zip(chunk, p))
+    model.train(); return out
+
+
+def auc(scores, labels):
+    pos = [s for s, y in zip(scores, labels) if y]; neg = [s for s, y in zip(scores, labels) if not y]
+    if not pos or not neg: return float('nan')
+    neg = np.sort(np.array(neg)); return float(np.mean([np.searchsorted(neg, s) / len(neg) for s in pos]))
+
+
+def dev_figures(model, dev):
+    pred = predict(model, dev); fig = {}
+    stance = [(r, p) for r, p in pred if r['t'] == 'stance']
+    fig['stance_acc'] = float(np.mean([p.argmax() == r['y'] for r, p in stance]))
+    fig['stance_bank_acc'] = float(np.mean([p.argmax() == r['y'] for r, p in stance if r.get('g') == 'bank']))
+    same = [(r, p) for r, p in pred if r['t'] == 'same']
+    tp = sum(1 for r, p in same if p[1] > 0.5 and r['y']); fp = sum(1 for r, p in same if p[1] > 0.5 and not r['y']); fn = sum(1 for r, p in same if p[1] <= 0.5 and r['y'])
+    fig['same_f1'] = 2 * tp / max(1, 2 * tp + fp + fn)
+    sup = [(r, p) for r, p in pred if r['t'] == 'support']
+    fig['support_acc'] = float(np.mean([(p[1] > 0.5) == bool(r['y']) for r, p in sup]))
+    ans = [(r, p) for r, p in pred if r['t'] == 'answer']
+    groups = {}
+    for r, p in ans: groups.setdefault(r['g'], []).append((p[1], r['y']))
+    answerable = [g for g in groups.values() if any(y for _, y in g)]
+    fig['answer_top1'] = float(np.mean([max(g)[1] == 1 for g in answerable]))
+    fig['answer_auc'] = auc([p[1] for r, p in ans], [r['y'] for r, p in ans])
+    return fig
+
+
+def export(model, out, meta):
+    tensors = [(n, p.detach().numpy().astype('<f4')) for n, p in model.named_parameters() if not n.startswith('emb.')]
+    header, offset = [], 0
+    for n, t in tensors:
+        header.append({'name': n, 'shape': list(t.shape), 'offset': offset}); offset += t.size
+    head = json.dumps({**meta, 'tensors': header}).encode()
+    with open(out, 'wb') as f:
+        f.write(b'WEDGEMEANING1\n'); f.write(struct.pack('<I', len(head))); f.write(head)
+        for _, t in tensors: f.write(t.tobytes())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('data'); ap.add_argument('out')
+    ap.add_argument('--epochs', type=int, default=6); ap.add_argument('--dim', type=int, default=64); ap.add_argument('--seed', type=int, default=13)
+    ap.add_argument('--lr', type=float, default=1e-3); ap.add_argument('--batch', type=int, default=64)
+    # IBM's crowd arguments outnumber the bank's stance sentences; an epoch samples at most this many of them.
+    ap.add_argument('--ibm-stance', type=int, default=8000)
+    args = ap.parse_args()
+    random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed); torch.set_num_threads(2)
+    info = json.load(open(f'{args.data}/vectors.json'))
+    raw = np.fromfile(f'{args.data}/vectors.f32', dtype='<f4').reshape(info['rows'], info['dimensions'])
+    vectors = torch.cat([torch.zeros(1, info['dimensions']), torch.from_numpy(raw)])
+    rows = [json.loads(l) for l in open(f'{args.data}/examples.jsonl')]
+    global RARITY
+    RARITY = torch.cat([torch.zeros(1), torch.log(2 + torch.tensor(json.load(open(f'{args.data}/ranks.json')), dtype=torch.float))])
+    train = [r for r in rows if r['s'] == 'train']; dev = [r for r in rows if r['s'] == 'dev']
+    print(f'{len(train)} train, {len(dev)} dev examples', file=sys.stderr)
+    model = MeaningModel(vectors, args.dim)
+    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
+    rng = random.Random(args.seed)
+    by_task = {t: [r for r in train if r['t'] == t] for t in TASKS}
+    best, best_state, history = -1, None, []
+    for epoch in range(args.epochs):
+        start = time.time(); plan = []
+        for t, mine in by_task.items():
+            if t == 'stance':
+                ibm = [r for r in mine if r.get('g') != 'bank']
+                mine = [r for r in mine if r.get('g') == 'bank'] + rng.sample(ibm, min(args.ibm_stance, len(ibm)))
+            plan.extend((t, x) for x in batches(mine, args.batch, True, rng))
+        rng.shuffle(plan); total = 0.0
+        for t, (a, b, y, _, wa, wb) in plan:
+            loss = F.cross_entropy(model(a, b, t, wa, wb), y)
+            opt.zero_grad(); loss.backward(); opt.step(); total += loss.item()
+        fig = dev_figures(model, dev)
+        score = np.mean([fig['stance_bank_acc'], fig['same_f1'], fig['support_acc'], fig['answer_top1']])
+        history.append({'epoch': epoch + 1, 'loss': total / len(plan), **fig})
+        print(f'epoch {epoch + 1}: loss {total / len(plan):.3f} {json.dumps({k: round(v, 3) for k, v in fig.items()})} ({time.time() - start:.0f} s)', file=sys.stderr)
+        if score > best: best, best_state = score, {k: v.clone() for k, v in model.state_dict().items()}
+    model.load_state_dict(best_state)
+    meta = {'architecture': 'decomposable-attention', 'dim': args.dim, 'lexical': LEXICAL, 'inputDimensions': info['dimensions'], 'tasks': TASKS,
+            'seed': args.seed, 'epochs': args.epochs, 'ibmStance': args.ibm_stance, 'lr': args.lr, 'batch': args.batch, 'history': history, 'dev': dev_figures(model, dev)}
+    # A few dev examples with their GloVe rows and this model's probabilities: wedge's tests score them again in
+    # TypeScript, so an export or inference that drifts from training cannot land.
+    ranks = json.load(open(f'{args.data}/ranks.json'))
+    rng2 = random.Random(args.seed); sample = []
+    for task in TASKS:
+        mine = [r for r in dev if r['t'] == task]; sample.extend(rng2.sample(mine, min(8, len(mine))))
+    meta['parity'] = [{'task': r['t'], 'a': [ranks[i] for i in r['a']], 'b': [ranks[i] for i in r['b']], 'p': [float(x) for x in p]} for r, p in predict(model, sample)]
+    export(model, args.out, meta)
+    print(json.dumps(meta['dev']))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,93 @@
+import type { EncodedText, MeaningModel } from '../../meaning/meaning-model.js';
+import { stanceLabel, stanceToward } from '../../meaning/stance-toward.js';
+import type { BankCorpus } from '../bank/read-bank.js';
+import { stanceFigures, supportFigures, type StanceFigures, type SupportFigures } from '../bank/score-bank-items.js';
+import { answerCandidates } from './answer-candidates.js';
+
+/** Answer-task figures: gold window first among the candidates, and how well the best window's score separates answerable from near misses. */
+export interface AnswerFigures { questions: number; goldFirst: number; nearMisses: number; nearMissAuc: number; /** The same figure for BM25's own order of the candidates, the baseline. */ bm25First: number }
+/** Same-point figures at the 0.5 threshold. */
+export interface SamePointFigures { pairs: number; precision: number; recall: number; f1: number }
+
+/** Share of (positive, negative) pairs ordered correctly (ROC AUC, ties count half). */
+export function rocAuc(positives: number[], negatives: number[]): number {
+  if (!positives.length || !negatives.length) return 0;
+  let right = 0;
+  for (const p of positives) for (const n of negatives) right += p > n ? 1 : p === n ? 0.5 : 0;
+  return right / (positives.length * negatives.length);
+}
+
+/** A cache of encodings, so a sentence or thesis met twice is encoded once. */
+export function encoder(model: MeaningModel): (text: string) => EncodedText {
+  const cache = new Map<string, EncodedText>();
+  return (text) => {
+    let hit = cache.get(text);
+    if (!hit) cache.set(text, (hit = model.encode(text)));
+    return hit;
+  };
+}
+
+/** The stance model on the bank's labelled sentences, per split, beside the majority class. */
+export function modelStance(model: MeaningModel, corpora: BankCorpus[]): Record<string, StanceFigures> {
+  const encode = encoder(model);
+  const predicted = new Map<string, string>();
+  const rows = corpora.flatMap((c) => {
+    const debate = c.meta.debate;
+    if (!debate) return [];
+    return c.stance.map((s) => {
+      predicted.set(`${c.meta.id}/${s.id}`, stanceLabel(stanceToward(model, encode(debate.pro), encode(debate.con), encode(s.sentence))));
+      return { split: c.meta.split, sentence: `${c.meta.id}/${s.id}`, stance: s.stance };
+    });
+  });
+  return stanceFigures(rows, (key) => predicted.get(key)!);
+}
+
+/** The support head on the bank's claim/evidence pairs, per split (supported when p(yes) > 0.5). */
+export function modelSupport(model: MeaningModel, corpora: BankCorpus[]): Record<string, SupportFigures> {
+  const encode = encoder(model);
+  const rows = corpora.flatMap((c) => c.support.map((s) => ({ ...s, split: c.meta.split })));
+  return supportFigures(rows, (statement, cited) => model.score('support', encode(cited), encode(statement))[1]! > 0.5);
+}
+
+/** The answer head over each corpus's candidate windows: is a gold window scored first, and do near misses score lower? */
+export function modelAnswer(model: MeaningModel, corpora: BankCorpus[]): AnswerFigures {
+  const encode = encoder(model);
+  let questions = 0;
+  let first = 0;
+  let bm25First = 0;
+  const best = { answerable: [] as number[], nearMiss: [] as number[] };
+  for (const corpus of corpora) {
+    const nearMiss = new Set(corpus.unanswerable.filter((q) => q.kind === 'near-miss').map((q) => q.id));
+    for (const set of answerCandidates(corpus)) {
+      if (!set.windows.length) continue;
+      const q = encode(set.question);
+      const scored = set.windows.map((w) => ({ gold: w.gold, p: model.score('answer', q, encode(w.text))[1]! }));
+      const top = scored.reduce((a, b) => (b.p > a.p ? b : a));
+      if (set.answerable) {
+        if (!scored.some((s) => s.gold)) continue;
+        questions += 1;
+        if (top.gold) first += 1;
+        if (set.windows[0]!.gold) bm25First += 1;
+        best.answerable.push(Math.max(...scored.filter((s) => s.gold).map((s) => s.p)));
+      } else if (nearMiss.has(set.id)) best.nearMiss.push(top.p);
+    }
+  }
+  return { questions, goldFirst: questions ? first / questions : 0, bm25First: questions ? bm25First / questions : 0, nearMisses: best.nearMiss.length, nearMissAuc: rocAuc(best.answerable, best.nearMiss) };
+}
+
+/** The same-point head on (argument, key point) pairs at p(yes) > 0.5. */
+export function modelSamePoint(model: MeaningModel, pairs: Array<{ a: string; b: string; same: boolean }>): SamePointFigures {
+  const encode = encoder(model);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const pair of pairs) {
+    const yes = model.score('same', encode(pair.a), encode(pair.b))[1]! > 0.5;
+    if (yes && pair.same) tp += 1;
+    else if (yes) fp += 1;
+    else if (pair.same) fn += 1;
+  }
+  const precision = tp / Math.max(1, tp + fp);
+  const recall = tp / Math.max(1, tp + fn);
+  return { pairs: pairs.length, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}

@@ -1,0 +1,47 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadMeaningModel } from '../../src/meaning/meaning-model.js';
+import { stanceLabel, stanceToward } from '../../src/meaning/stance-toward.js';
+import { sharedGlove } from '../helpers/glove.js';
+import { useTempDirs } from '../helpers/temp-dir.js';
+
+const MODEL = path.resolve('models/meaning-v1.bin');
+const tempDir = useTempDirs();
+
+describe('the shipped meaning model', () => {
+  it('scores the dev examples recorded at training exactly as PyTorch did, so export and inference agree', async () => {
+    const model = await loadMeaningModel(MODEL, await sharedGlove());
+    const parity = (model.header as { parity?: Array<{ task: 'stance'; a: number[]; b: number[]; p: number[] }> }).parity ?? [];
+    expect(parity.length).toBeGreaterThanOrEqual(16);
+    for (const example of parity) {
+      const p = model.score(example.task, model.encodeRows(example.a), model.encodeRows(example.b));
+      const worst = Math.max(...[...p].map((v, i) => Math.abs(v - example.p[i]!)));
+      expect(worst, `${example.task} example`).toBeLessThan(2e-4);
+    }
+  });
+
+  it('records the dev figures it was chosen on, for every head', async () => {
+    const model = await loadMeaningModel(MODEL, await sharedGlove());
+    expect(Object.keys(model.header.tasks).sort()).toEqual(['answer', 'same', 'stance', 'support']);
+    for (const figure of ['stance_acc', 'same_f1', 'support_acc', 'answer_top1']) expect(model.header.dev[figure]).toBeGreaterThan(0);
+  });
+
+  it('gives the same stance verdict whichever of two opposing theses is named first', async () => {
+    const model = await loadMeaningModel(MODEL, await sharedGlove());
+    const [a, b, s] = ['The United States should stay out of the war.', 'The United States should enter the war.', 'Neutrality has failed us, and we must fight.'].map((t) => model.encode(t));
+    const forward = stanceToward(model, a!, b!, s!);
+    const backward = stanceToward(model, b!, a!, s!);
+    expect(forward.pro).toBeCloseTo(backward.con, 6);
+    expect(forward.neither).toBeCloseTo(backward.neither, 6);
+    const flipped = { pro: 'con', con: 'pro', neither: 'neither' } as const;
+    expect(stanceLabel(backward)).toBe(flipped[stanceLabel(forward)]);
+  });
+
+  it('refuses a file that is not a meaning model, naming it', async () => {
+    const file = path.join(await tempDir(), 'bogus.bin');
+    await writeFile(file, 'not a model');
+    await expect(loadMeaningModel(file, await sharedGlove())).rejects.toThrow(/bogus\.bin is not a wedge meaning model/);
+    await expect(loadMeaningModel(path.join(path.dirname(file), 'missing.bin'), await sharedGlove())).rejects.toThrow(/meaning model not found/);
+  });
+});
