@@ -104,12 +104,12 @@ function bankGates(): typeof EVAL_GATES {
     ]))),
     'min-bank-test-stance': { read: items('test', (b) => b.stance.test?.accuracy), fallback: 0.64, label: 'bank test: stance accuracy' },
     'min-bank-test-support': { read: items('test', (b) => b.support.test?.accuracy), fallback: 0.657, label: 'bank test: support judge accuracy' },
-    'min-meaning-stance': { read: (r) => meaningOf(r)?.stance.accuracy, fallback: 0, label: 'meaning model: stance, bank test' },
-    'min-meaning-stance-v2': { read: (r) => meaningOf(r)?.stanceV2.accuracy, fallback: 0, label: 'meaning model: stance, stance-v2 test' },
-    'min-meaning-support': { read: (r) => meaningOf(r)?.support.accuracy, fallback: 0, label: 'meaning model: support, bank test' },
-    'min-meaning-answer-first': { read: (r) => meaningOf(r)?.answer.goldFirst, fallback: 0, label: 'meaning model: gold window first, bank test' },
-    'min-meaning-answer-auc': { read: (r) => meaningOf(r)?.answer.nearMissAuc, fallback: 0, label: 'meaning model: near misses below gold (AUC)' },
-    'min-meaning-same-f1': { read: (r) => meaningOf(r)?.samePoint.f1, fallback: 0, label: 'meaning model: same point F1, ArgKP test' },
+    'min-meaning-stance': { read: (r) => meaningOf(r)?.stance.accuracy, fallback: 0.609, label: 'meaning model: stance, bank test' },
+    'min-meaning-stance-v2': { read: (r) => meaningOf(r)?.stanceV2.accuracy, fallback: 0.242, label: 'meaning model: stance, stance-v2 test' },
+    'min-meaning-support': { read: (r) => meaningOf(r)?.support.accuracy, fallback: 0.609, label: 'meaning model: support, bank test' },
+    'min-meaning-answer-first': { read: (r) => meaningOf(r)?.answer.goldFirst, fallback: 0.546, label: 'meaning model: gold window first, bank test' },
+    'min-meaning-answer-auc': { read: (r) => meaningOf(r)?.answer.nearMissAuc, fallback: 0.567, label: 'meaning model: near misses below gold (AUC)' },
+    'min-meaning-same-f1': { read: (r) => meaningOf(r)?.samePoint.f1, fallback: 0.384, label: 'meaning model: same point F1, ArgKP test' },
   };
 }
 

@@ -59,84 +59,75 @@ export async function loadMeaningModel(file: string, vectors: GloveVectors): Pro
   return createMeaningModel(header, { attend: linear('attend'), compareSelf: linear('compare_self'), compareAligned: linear('compare_aligned', false), heads: Object.fromEntries(Object.keys(header.tasks).map((t) => [t, [linear(`heads.${t}.0`), linear(`heads.${t}.2`)]])) }, vectors);
 }
 
+// Words repeat across a corpus: each word's three projections are kept, up to this many words (~15 MB at d = 64).
+const WORD_CACHE_MAX = 20_000;
+
 function createMeaningModel(header: MeaningHeader, layers: { attend: Linear; compareSelf: Linear; compareAligned: Linear; heads: Record<string, [Linear, Linear]> }, vectors: GloveVectors): MeaningModel {
   const d = header.dim;
   const k = vectors.dimensions;
   const vector = new Float64Array(k);
-  // Projects a word vector through one layer, leaving out the exact-match input (column k) and the bias: both depend on the pair.
-  const project = (layer: Linear, into: Float32Array, at: number) => {
-    for (let o = 0; o < d; o += 1) {
-      let sum = 0;
-      const base = o * layer.in;
-      for (let j = 0; j < k; j += 1) sum += layer.weight[base + j]! * vector[j]!;
-      into[at + o] = sum;
-    }
+  const words = new Map<number, Float32Array>();
+  // A word's projections through the three layers, leaving out the exact-match input (column k) and the biases: both depend on the pair.
+  const projected = (row: number): Float32Array => {
+    let hit = words.get(row);
+    if (hit) return hit;
+    hit = new Float32Array(3 * d);
+    vector.fill(0);
+    vectors.addTo(vector, row, 1);
+    [layers.attend, layers.compareSelf, layers.compareAligned].forEach((layer, l) => {
+      for (let o = 0; o < d; o += 1) {
+        let sum = 0;
+        const base = o * layer.in;
+        for (let j = 0; j < k; j += 1) sum += layer.weight[base + j]! * vector[j]!;
+        hit![l * d + o] = sum;
+      }
+    });
+    if (words.size < WORD_CACHE_MAX) words.set(row, hit);
+    return hit;
   };
   const encodeRows = (tokens: ArrayLike<number>): EncodedText => {
     const rows = Int32Array.from(tokens);
     const n = rows.length;
     const out = { rows, attend: new Float32Array(n * d), compareSelf: new Float32Array(n * d), compareAligned: new Float32Array(n * d) };
     for (let i = 0; i < n; i += 1) {
-      vector.fill(0);
-      vectors.addTo(vector, rows[i]!, 1);
-      project(layers.attend, out.attend, i * d);
-      project(layers.compareSelf, out.compareSelf, i * d);
-      project(layers.compareAligned, out.compareAligned, i * d);
+      const p = projected(rows[i]!);
+      out.attend.set(p.subarray(0, d), i * d);
+      out.compareSelf.set(p.subarray(d, 2 * d), i * d);
+      out.compareAligned.set(p.subarray(2 * d, 3 * d), i * d);
     }
     return out;
   };
   const matchColumn = (layer: Linear) => Float32Array.from({ length: d }, (_, o) => layer.weight[o * layer.in + k]!);
-  const attendMatch = matchColumn(layers.attend);
-  const selfMatch = matchColumn(layers.compareSelf);
-  const alignedMatch = matchColumn(layers.compareAligned);
+  const match = { attend: matchColumn(layers.attend), compareSelf: matchColumn(layers.compareSelf), compareAligned: matchColumn(layers.compareAligned) };
+  const bias = { attend: layers.attend.bias!, compareSelf: layers.compareSelf.bias! };
   const score = (task: MeaningTask, a: EncodedText, b: EncodedText): Float32Array => {
     const head = layers.heads[task];
     if (!head) throw new DataFileError(`the meaning model has no ${task} head`);
     const na = a.rows.length;
     const nb = b.rows.length;
-    const classes = head[1].out;
-    if (!na || !nb) return uniform(classes);
+    if (!na || !nb) return uniform(head[1].out);
     const inB = new Set(b.rows);
     const inA = new Set(a.rows);
     const matchA = Float32Array.from(a.rows, (r) => (inB.has(r) ? 1 : 0));
     const matchB = Float32Array.from(b.rows, (r) => (inA.has(r) ? 1 : 0));
-    const attended = (enc: EncodedText, match: Float32Array, n: number) => {
-      const out = new Float32Array(n * d);
-      for (let i = 0; i < n; i += 1) for (let o = 0; o < d; o += 1) out[i * d + o] = Math.max(0, enc.attend[i * d + o]! + attendMatch[o]! * match[i]! + layers.attend.bias![o]!);
-      return out;
-    };
-    const fa = attended(a, matchA, na);
-    const fb = attended(b, matchB, nb);
+    const fa = withMatch(a.attend, matchA, match.attend, bias.attend, d, true);
+    const fb = withMatch(b.attend, matchB, match.attend, bias.attend, d, true);
+    const ga = withMatch(a.compareAligned, matchA, match.compareAligned, undefined, d, false);
+    const gb = withMatch(b.compareAligned, matchB, match.compareAligned, undefined, d, false);
     const e = new Float32Array(na * nb);
     for (let i = 0; i < na; i += 1) for (let j = 0; j < nb; j += 1) {
       let sum = 0;
       for (let o = 0; o < d; o += 1) sum += fa[i * d + o]! * fb[j * d + o]!;
       e[i * nb + j] = sum;
     }
-    const aligned = (enc: EncodedText, match: Float32Array, n: number) => {
-      const out = new Float32Array(n * d);
-      for (let i = 0; i < n; i += 1) for (let o = 0; o < d; o += 1) out[i * d + o] = enc.compareAligned[i * d + o]! + alignedMatch[o]! * match[i]!;
-      return out;
-    };
-    const ga = aligned(a, matchA, na);
-    const gb = aligned(b, matchB, nb);
     // a's tokens mix b's aligned projections by a softmax over each row of e; b's mix a's over each column.
-    const va = compare(a, matchA, na, (i, acc) => mix((j) => e[i * nb + j]!, nb, gb, d, acc));
-    const vb = compare(b, matchB, nb, (j, acc) => mix((i) => e[i * nb + j]!, na, ga, d, acc));
-    function compare(enc: EncodedText, match: Float32Array, n: number, mix: (i: number, acc: Float32Array) => void): Float32Array {
-      const pooled = new Float32Array(2 * d);
-      const acc = new Float32Array(d);
-      for (let i = 0; i < n; i += 1) {
-        acc.fill(0);
-        mix(i, acc);
-        for (let o = 0; o < d; o += 1) {
-          const v = Math.max(0, enc.compareSelf[i * d + o]! + selfMatch[o]! * match[i]! + layers.compareSelf.bias![o]! + acc[o]!);
-          pooled[o] = pooled[o]! + v / n;
-          if (v > pooled[d + o]!) pooled[d + o] = v;
-        }
-      }
-      return pooled;
-    }
+    const mixedA = new Float32Array(na * d);
+    const mixedB = new Float32Array(nb * d);
+    const weights = new Float32Array(Math.max(na, nb));
+    for (let i = 0; i < na; i += 1) softmaxInto(e, i * nb, 1, nb, weights, gb, d, mixedA, i * d);
+    for (let j = 0; j < nb; j += 1) softmaxInto(e, j, nb, na, weights, ga, d, mixedB, j * d);
+    const va = comparePooled(a.compareSelf, matchA, match.compareSelf, bias.compareSelf, mixedA, na, d);
+    const vb = comparePooled(b.compareSelf, matchB, match.compareSelf, bias.compareSelf, mixedB, nb, d);
     const h = new Float32Array(8 * d + header.lexical);
     for (let o = 0; o < 2 * d; o += 1) {
       h[o] = va[o]!;
@@ -150,6 +141,47 @@ function createMeaningModel(header: MeaningHeader, layers: { attend: Linear; com
   return { header, encode: (text) => encodeRows(meaningTokens(text, vectors)), encodeRows, score };
 }
 
+/** A text's projections with the pair's exact-match column (and a bias) added, optionally through a ReLU. */
+function withMatch(projection: Float32Array, matched: Float32Array, column: Float32Array, bias: Float32Array | undefined, d: number, relu: boolean): Float32Array {
+  const out = new Float32Array(projection.length);
+  for (let i = 0; i < matched.length; i += 1) {
+    for (let o = 0; o < d; o += 1) {
+      const v = projection[i * d + o]! + column[o]! * matched[i]! + (bias ? bias[o]! : 0);
+      out[i * d + o] = relu && v < 0 ? 0 : v;
+    }
+  }
+  return out;
+}
+
+/** Softmax over `n` attention scores (from `start`, `stride` apart), then the weighted mix of `values`' rows into `into` at `at`. */
+function softmaxInto(e: Float32Array, start: number, stride: number, n: number, weights: Float32Array, values: Float32Array, d: number, into: Float32Array, at: number): void {
+  let max = -Infinity;
+  for (let j = 0; j < n; j += 1) max = Math.max(max, e[start + j * stride]!);
+  let total = 0;
+  for (let j = 0; j < n; j += 1) {
+    weights[j] = Math.exp(e[start + j * stride]! - max);
+    total += weights[j]!;
+  }
+  for (let j = 0; j < n; j += 1) {
+    const w = weights[j]! / total;
+    for (let o = 0; o < d; o += 1) into[at + o] = into[at + o]! + w * values[j * d + o]!;
+  }
+}
+
+/** The compare layer on every token (its own projection, match bit, bias and aligned mix, through a ReLU), pooled by mean and max. */
+function comparePooled(self: Float32Array, matched: Float32Array, column: Float32Array, bias: Float32Array, mixed: Float32Array, n: number, d: number): Float32Array {
+  const pooled = new Float32Array(2 * d);
+  for (let i = 0; i < n; i += 1) {
+    for (let o = 0; o < d; o += 1) {
+      const raw = self[i * d + o]! + column[o]! * matched[i]! + bias[o]! + mixed[i * d + o]!;
+      const v = raw > 0 ? raw : 0;
+      pooled[o] = pooled[o]! + v / n;
+      if (v > pooled[d + o]!) pooled[d + o] = v;
+    }
+  }
+  return pooled;
+}
+
 /** Share of each side's tokens found in the other, plain and weighted by rarity (log of the GloVe frequency rank), as the trainer computes them. */
 function lexicalOverlap(rowsA: Int32Array, matchA: Float32Array, rowsB: Int32Array, matchB: Float32Array): number[] {
   const share = (match: Float32Array) => match.reduce((s, m) => s + m, 0) / match.length;
@@ -160,22 +192,6 @@ function lexicalOverlap(rowsA: Int32Array, matchA: Float32Array, rowsB: Int32Arr
     return total > 1e-6 ? hit / total : 0;
   };
   return [share(matchA), share(matchB), weighted(rowsA, matchA), weighted(rowsB, matchB)];
-}
-
-/** Adds to `acc` the mix of `values`' rows weighted by the softmax of the `n` attention scores `at` gives. */
-function mix(at: (j: number) => number, n: number, values: Float32Array, d: number, acc: Float32Array): void {
-  let max = -Infinity;
-  for (let j = 0; j < n; j += 1) max = Math.max(max, at(j));
-  const weights = new Float32Array(n);
-  let total = 0;
-  for (let j = 0; j < n; j += 1) {
-    weights[j] = Math.exp(at(j) - max);
-    total += weights[j]!;
-  }
-  for (let j = 0; j < n; j += 1) {
-    const w = weights[j]! / total;
-    for (let o = 0; o < d; o += 1) acc[o] = acc[o]! + w * values[j * d + o]!;
-  }
 }
 
 function dense(layer: Linear, x: Float32Array, relu: boolean): Float32Array {
