@@ -69,7 +69,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   const hits = await retriever.search(question, { k, context: intent.context, otherArticles: OTHER_ARTICLES });
   let sides: SideRequest[] | undefined;
   if (request.mode === 'steelman') {
-    const specs = deriveSides(intent.question, retriever.index.manifest.settings);
+    const specs = await deriveSides(intent.question, retriever.index.manifest.settings);
     // A wide net per side: support counts should reflect the corpus, not just the top few passages.
     const perSide = Math.max(k, STEELMAN_POOL);
     sides = await Promise.all(specs.map(async (spec) => ({ ...spec, hits: await retriever.search(`${question} ${spec.thesis}`, { k: perSide, context: intent.context }) })));

@@ -33,15 +33,28 @@ describe('classifyStance', () => {
 });
 
 describe('deriveSides', () => {
-  it('takes sides a question names ("A vs B", "whether A or B")', () => {
-    expect(deriveSides('Steelman: engagement vs deterrence?').map((s) => s.label)).toEqual(['engagement', 'deterrence']);
-    expect(deriveSides('Argue both sides of whether sanctions work or sanctions backfire').map((s) => s.label)).toEqual(['sanctions work', 'sanctions backfire']);
+  const settings = { steelman: { sides: [{ label: 'Can work', thesis: 'It can.' }, { label: 'Won\'t work', thesis: 'It cannot.' }] as [{ label: string; thesis: string }, { label: string; thesis: string }] } };
+  it('takes sides a question names ("A vs B", "whether A or B")', async () => {
+    expect((await deriveSides('Steelman: engagement vs deterrence?')).map((s) => s.label)).toEqual(['engagement', 'deterrence']);
+    expect((await deriveSides('Argue both sides of whether sanctions work or sanctions backfire')).map((s) => s.label)).toEqual(['sanctions work', 'sanctions backfire']);
   });
-  it('falls back to the corpus\'s default sides, then to yes and no', () => {
-    const settings = { steelman: { sides: [{ label: 'Can work', thesis: 'It can.' }, { label: 'Won\'t work', thesis: 'It cannot.' }] as [{ label: string; thesis: string }, { label: string; thesis: string }] } };
-    expect(deriveSides('Steelman both sides: can the US pull Russia away?', settings).map((s) => s.label)).toEqual(['Can work', 'Won\'t work']);
-    expect(deriveSides('Steelman both sides: is the plan wise?').map((s) => s.label)).toEqual(['Yes', 'No']);
+  it('argues the two courses a "Should X do A or B?" question names, as sentences, even where the corpus has default sides', async () => {
+    expect(await deriveSides('Should Washington court Moscow or keep up the pressure on it?', settings)).toEqual([
+      { label: 'Court Moscow', thesis: 'Washington should court Moscow.' },
+      { label: 'Keep up the pressure on it', thesis: 'Washington should keep up the pressure on it.' },
+    ]);
+    expect((await deriveSides('Steelman both sides: should the EU impose tariffs on Chinese cars or negotiate with Beijing?')).map((s) => s.thesis))
+      .toEqual(['The EU should impose tariffs on Chinese cars.', 'The EU should negotiate with Beijing.']);
+    expect((await deriveSides('Should the US choose engagement or deterrence?')).map((s) => s.thesis)).toEqual(['The US should choose engagement.', 'The US should choose deterrence.']);
+  });
+  it('falls back to the corpus\'s default sides, then to the question\'s thesis and its negation written as sentences', async () => {
+    expect((await deriveSides('Steelman both sides: can the US pull Russia away?', settings)).map((s) => s.label)).toEqual(['Can work', 'Won\'t work']);
+    expect(await deriveSides('Steelman both sides: is the plan wise?')).toEqual([{ label: 'Yes', thesis: 'The plan is wise.' }, { label: 'No', thesis: 'The plan is not wise.' }]);
+    expect((await deriveSides("Can Russia's leaders trust Washington?")).map((s) => s.thesis)).toEqual(["Russia's leaders can trust Washington.", "Russia's leaders cannot trust Washington."]);
     expect(stripSteelmanPrefix('Steelman both sides: is the plan wise?')).toBe('is the plan wise?');
+  });
+  it('keeps "yes" and "no" to the question itself when it does not open with an auxiliary', async () => {
+    expect((await deriveSides('Why the split fails')).map((s) => s.label)).toEqual(['Yes', 'No']);
   });
 });
 
