@@ -1,13 +1,15 @@
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadGloveVectors } from '../../src/embeddings/glove-vectors.js';
-import { readBank, type BankCorpus } from '../../src/eval/bank/read-bank.js';
-import { readJsonl } from '../../src/eval/question-sets.js';
+import { readBank } from '../../src/eval/bank/read-bank.js';
+import { readJsonl, unanswerableSchema } from '../../src/eval/question-sets.js';
 import { meaningTokens } from '../../src/meaning/meaning-tokens.js';
 import { readCsv } from '../../src/eval/meaning/read-csv.js';
-import { answerCandidates } from '../../src/eval/meaning/answer-candidates.js';
+import { answerCandidates, type CandidateCorpus } from '../../src/eval/meaning/answer-candidates.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { readSupportDataset } from '../../src/eval/judge/support-dataset.js';
+import { readRetrievalDataset } from '../../src/eval/retrieval-dataset.js';
 import { argkpSplit } from '../../src/eval/meaning/argkp-split.js';
-import { z } from 'zod';
 
 /** One training or dev example: two token sequences (local vector ids) and a label. */
 interface Example { t: 'stance' | 'same' | 'support' | 'answer'; s: 'train' | 'dev'; a: number[]; b: number[]; y: number; g?: string }
@@ -65,8 +67,7 @@ export async function exportMeaningData(root: string, dataDir: string, outDir: s
     const s = kpSplit.get(row.topic!)!;
     if (s !== 'test') push({ t: 'same', s, a: row.key_point!, b: row.argument!, y: Number(row.label) });
   }
-  const support = await readJsonl(path.join(root, 'evals/support.jsonl'), z.object({ split: z.string(), statement: z.string(), cited: z.string(), supported: z.boolean() }));
-  for (const row of support) if (row.split !== 'holdout') push({ t: 'support', s: 'train', a: row.cited, b: row.statement, y: row.supported ? 1 : 0 });
+  for (const row of await readSupportDataset(path.join(root, 'evals/support.jsonl'))) if (row.split !== 'holdout') push({ t: 'support', s: 'train', a: row.cited, b: row.statement, y: row.supported ? 1 : 0 });
   await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'examples.jsonl'), examples.map((e) => JSON.stringify(e)).join('\n') + '\n');
   const matrix = new Float32Array(local.size * vectors.dimensions);
@@ -90,7 +91,7 @@ export async function exportMeaningData(root: string, dataDir: string, outDir: s
 type Push = (e: Omit<Example, 'a' | 'b'> & { a: string; b: string }) => void;
 
 /** Question–window pairs from the candidate sets: gold windows are answers; the others, and near misses' windows, are not. */
-function answerExamples(corpus: Pick<BankCorpus, 'docs' | 'answerable' | 'unanswerable'>, split: 'train' | 'dev', push: Push): void {
+function answerExamples(corpus: CandidateCorpus, split: 'train' | 'dev', push: Push): void {
   for (const set of answerCandidates(corpus)) {
     const gold = set.windows.filter((w) => w.gold).slice(0, 6);
     const other = set.windows.filter((w) => !w.gold).slice(0, set.answerable ? 10 : 4);
@@ -98,15 +99,13 @@ function answerExamples(corpus: Pick<BankCorpus, 'docs' | 'answerable' | 'unansw
   }
 }
 
-/** The earlier corpora (corpus2, corpus3) as the bank's shape: their articles and question files. */
-async function readCorpusDir(dir: string): Promise<Pick<BankCorpus, 'docs' | 'answerable' | 'unanswerable'>> {
-  const { loadCorpus } = await import('../../src/corpus/load-corpus.js');
+/** An earlier corpus (corpus3) with its question files, as candidate sets are built from. */
+async function readCorpusDir(dir: string): Promise<CandidateCorpus> {
   const { articles } = await loadCorpus(dir);
-  const question = z.object({ id: z.string(), qtype: z.string().optional(), question: z.string(), gold: z.array(z.object({ docId: z.string(), quote: z.string() })) });
   return {
-    docs: articles.map((a) => ({ id: a.meta.id, title: a.meta.title, author: a.meta.author ?? '', date: a.meta.date ?? '', body: a.body })),
-    answerable: (await readJsonl(path.join(dir, 'questions.jsonl'), question)).map((q) => ({ ...q, qtype: 'why' as const })),
-    unanswerable: (await readJsonl(path.join(dir, 'unanswerable.jsonl'), z.object({ id: z.string(), question: z.string() }))).map((q) => ({ ...q, kind: 'near-miss' as const })),
+    docs: articles.map((a) => ({ id: a.meta.id, body: a.body })),
+    answerable: await readRetrievalDataset(path.join(dir, 'questions.jsonl')),
+    unanswerable: await readJsonl(path.join(dir, 'unanswerable.jsonl'), unanswerableSchema),
   };
 }
 

@@ -6,8 +6,7 @@ import { loadGloveVectors } from '../../src/embeddings/glove-vectors.js';
 import { readBank } from '../../src/eval/bank/read-bank.js';
 import { stanceFigures, supportFigures } from '../../src/eval/bank/score-bank-items.js';
 import { modelAnswer, modelSamePoint, modelStance, modelSupport } from '../../src/eval/meaning/meaning-figures.js';
-import { argkpSplit } from '../../src/eval/meaning/argkp-split.js';
-import { readCsv } from '../../src/eval/meaning/read-csv.js';
+import { argkpPairs } from '../../src/eval/meaning/argkp-split.js';
 import { loadMeaningModel } from '../../src/meaning/meaning-model.js';
 
 /**
@@ -25,9 +24,7 @@ async function main(): Promise<void> {
   const knowledge = judgeKnowledge(vectors);
   const rulesStance = stanceFigures(corpora.flatMap((c) => c.stance.map((s) => ({ ...s, split }))), (s) => classifyStance(s).stance);
   const rulesSupport = supportFigures(corpora.flatMap((c) => c.support.map((s) => ({ ...s, split }))), (st, cited) => scoreSupport(st, cited, knowledge).level === 'supported');
-  const argkp = await readCsv(path.join(dataDir, 'ibm-debater/argkp-2021/ArgKP-2021_dataset.csv'));
-  const kp = argkpSplit(argkp.map((r) => r.topic!));
-  const pairs = argkp.filter((r) => kp.get(r.topic!) === split).map((r) => ({ a: r.key_point!, b: r.argument!, same: r.label === '1' }));
+  const pairs = await argkpPairs(dataDir, split as 'dev' | 'test');
   const started = Date.now();
   const result = {
     model: file, split, dev: model.header.dev,

@@ -69,9 +69,8 @@ export async function runBankEval(options: {
     await prepareIndex(side, { log: (line) => log(`bank ${corpus.meta.id}: ${line}`) });
     await run(corpus.meta.id, corpus.meta.split, inProcessTarget(await createAnswerDeps(side)), corpus.answerable, corpus.unanswerable);
   }
-  const split = (id: string) => bank.corpora.find((c) => c.meta.id === id)!.meta.split;
-  const stanceRows = bank.corpora.flatMap((c) => c.stance.map((s) => ({ ...s, split: split(c.meta.id) })));
-  const supportRows = bank.corpora.flatMap((c) => c.support.map((s) => ({ ...s, split: split(c.meta.id) })));
+  const stanceRows = bank.corpora.flatMap((c) => c.stance.map((s) => ({ ...s, split: c.meta.split })));
+  const supportRows = bank.corpora.flatMap((c) => c.support.map((s) => ({ ...s, split: c.meta.split })));
   return {
     available: true,
     suites: bankSuites(runs),

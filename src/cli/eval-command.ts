@@ -96,14 +96,14 @@ function bankGates(): typeof EVAL_GATES {
     answered: ['answered', 'answerable answered'], goldCited: ['gold-cited', 'gold sentence cited'], declined: ['declined', 'unanswerable declined'],
     nearMissesDeclined: ['near-misses', 'near misses declined'], recallAt5: ['recall5', 'retrieval recall@5'], mrrAt10: ['mrr', 'retrieval MRR@10'],
   };
-  const items = (split: string, read: (b: Extract<BankEvalResult, { available: true }>) => number | undefined) => (r: Measured) => (r.bank.available ? read(r.bank) : undefined);
+  const items = (read: (b: Extract<BankEvalResult, { available: true }>) => number | undefined) => (r: Measured) => (r.bank.available ? read(r.bank) : undefined);
   return {
     ...Object.fromEntries(Object.entries(levels).flatMap(([split, figures]) => Object.entries(figures).map(([figure, fallback]) => [
       `min-bank-${split}-${names[figure]![0]}`,
       { read: (r: Measured) => bankOf(r, split)?.figures[figure as 'answered'], fallback, label: `bank ${split}: ${names[figure]![1]}` },
     ]))),
-    'min-bank-test-stance': { read: items('test', (b) => b.stance.test?.accuracy), fallback: 0.64, label: 'bank test: stance accuracy' },
-    'min-bank-test-support': { read: items('test', (b) => b.support.test?.accuracy), fallback: 0.657, label: 'bank test: support judge accuracy' },
+    'min-bank-test-stance': { read: items((b) => b.stance.test?.accuracy), fallback: 0.64, label: 'bank test: stance accuracy' },
+    'min-bank-test-support': { read: items((b) => b.support.test?.accuracy), fallback: 0.657, label: 'bank test: support judge accuracy' },
     'min-meaning-stance': { read: (r) => meaningOf(r)?.stance.accuracy, fallback: 0.609, label: 'meaning model: stance, bank test' },
     'min-meaning-stance-v2': { read: (r) => meaningOf(r)?.stanceV2.accuracy, fallback: 0.242, label: 'meaning model: stance, stance-v2 test' },
     'min-meaning-support': { read: (r) => meaningOf(r)?.support.accuracy, fallback: 0.609, label: 'meaning model: support, bank test' },

@@ -2,17 +2,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { GloveVectors } from '../embeddings/glove-vectors.js';
 import type { Bank } from '../eval/bank/read-bank.js';
-import type { StanceFigures, SupportFigures } from '../eval/bank/score-bank-items.js';
-import { argkpSplit } from '../eval/meaning/argkp-split.js';
+import { stanceFigures, type StanceFigures, type SupportFigures } from '../eval/bank/score-bank-items.js';
+import { argkpPairs } from '../eval/meaning/argkp-split.js';
 import { encoder, modelAnswer, modelSamePoint, modelStance, modelSupport, type AnswerFigures, type SamePointFigures } from '../eval/meaning/meaning-figures.js';
-import { readCsv } from '../eval/meaning/read-csv.js';
 import { loadMeaningModel } from '../meaning/meaning-model.js';
 import { stanceLabel, stanceToward } from '../meaning/stance-toward.js';
 
 /** The meaning model measured on the bank's test corpora, ArgKP's test topics and stance-v2 test, or why it was not. */
 export type MeaningEvalResult =
   | { available: false; note: string }
-  | { available: true; model: string; stance: StanceFigures; stanceV2: { n: number; accuracy: number; majority: number }; support: SupportFigures; answer: AnswerFigures; samePoint: SamePointFigures };
+  | { available: true; model: string; stance: StanceFigures; stanceV2: StanceFigures; support: SupportFigures; answer: AnswerFigures; samePoint: SamePointFigures };
 
 /**
  * Measures the shipped meaning model once per run on data it never trained on: the bank's test corpora (stance,
@@ -27,28 +26,18 @@ export async function runMeaningEval(options: {
   if (!existsSync(options.modelFile)) return { available: false, note: `meaning model not measured: ${options.modelFile} not found` };
   const model = await loadMeaningModel(options.modelFile, options.vectors);
   const test = options.bank.corpora.filter((c) => c.meta.split === 'test');
-  const argkp = await readCsv(path.join(options.dataDir, 'ibm-debater/argkp-2021/ArgKP-2021_dataset.csv'));
-  const split = argkpSplit(argkp.map((r) => r.topic!));
-  const pairs = argkp.filter((r) => split.get(r.topic!) === 'test').map((r) => ({ a: r.key_point!, b: r.argument!, same: r.label === '1' }));
-  const rows = options.stanceV2.filter((r) => r.split === 'test');
-  let right = 0;
-  if (options.sides) {
-    const encode = encoder(model);
-    const [pro, con] = options.sides.map(encode) as [ReturnType<typeof encode>, ReturnType<typeof encode>];
-    for (const row of rows) {
-      const label = stanceLabel(stanceToward(model, pro, con, encode(row.sentence)));
-      if ((label === 'neither' ? 'neutral' : label) === row.stance) right += 1;
-    }
-  }
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(row.stance, (counts.get(row.stance) ?? 0) + 1);
+  const encode = encoder(model);
+  const sides = options.sides?.map(encode);
+  // Without default sides there is no thesis to judge stance-v2 against: every sentence then counts as missed.
+  const classify = (sentence: string) => (sides ? stanceLabel(stanceToward(model, sides[0]!, sides[1]!, encode(sentence))) : 'unjudged');
+  const stanceV2 = stanceFigures(options.stanceV2.filter((r) => r.split === 'test'), classify).test ?? { n: 0, accuracy: 0, majority: 0, labels: {} };
   return {
     available: true,
     model: path.basename(options.modelFile),
     stance: modelStance(model, test).test!,
-    stanceV2: { n: rows.length, accuracy: rows.length ? right / rows.length : 0, majority: rows.length ? Math.max(...counts.values()) / rows.length : 0 },
+    stanceV2,
     support: modelSupport(model, test).test!,
     answer: modelAnswer(model, test),
-    samePoint: modelSamePoint(model, pairs),
+    samePoint: modelSamePoint(model, await argkpPairs(options.dataDir, 'test')),
   };
 }

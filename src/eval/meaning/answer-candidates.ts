@@ -1,12 +1,18 @@
 import MiniSearch from 'minisearch';
 import { segmentSentences } from '../../chunking/segment-sentences.js';
-import type { BankCorpus } from '../bank/read-bank.js';
 
 /** A candidate answer window: a sentence with the one before it in the same document. */
 export interface AnswerWindow { docId: string; start: number; end: number; text: string }
 
+/** What candidate sets are built from: documents and questions, from the bank or any corpus with question files. */
+export interface CandidateCorpus {
+  docs: Array<{ id: string; body: string }>;
+  answerable: Array<{ id: string; question: string; gold: Array<{ docId: string; quote: string }> }>;
+  unanswerable: Array<{ id: string; question: string }>;
+}
+
 /** Every window of a corpus, in document order. */
-export function corpusWindows(corpus: Pick<BankCorpus, 'docs'>): AnswerWindow[] {
+export function corpusWindows(corpus: Pick<CandidateCorpus, 'docs'>): AnswerWindow[] {
   return corpus.docs.flatMap((doc) => {
     const spans = segmentSentences(doc.body);
     return spans.map((span, i) => ({ docId: doc.id, start: span.start, end: span.end, text: doc.body.slice(spans[Math.max(0, i - 1)]!.start, span.end) }));
@@ -20,7 +26,7 @@ export interface CandidateSet { id: string; question: string; answerable: boolea
  * Candidate sets for the answer task, as an answerer would face them: the top windows by BM25 (MiniSearch) for
  * each question, with the gold windows added when missed.
  */
-export function answerCandidates(corpus: Pick<BankCorpus, 'docs' | 'answerable' | 'unanswerable'>, depth = 14): CandidateSet[] {
+export function answerCandidates(corpus: CandidateCorpus, depth = 14): CandidateSet[] {
   const windows = corpusWindows(corpus);
   const search = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
   search.addAll(windows.map((w, id) => ({ id, text: w.text })));
