@@ -12,6 +12,7 @@ import { sourceName, toCitations, type DocLookup } from './evidence.js';
 import type { AnswerGenerator, Draft, SideRequest } from './generators/answer-generator.js';
 import { namedSources } from './named-sources.js';
 import { deriveSides, stripSteelmanPrefix } from './steelman/derive-sides.js';
+import { sentenceTagger } from './typing/sentence-tagger.js';
 
 const STEELMAN_POOL = 24;
 // A question that matches one article's title fills every place with that article; let two more articles speak.
@@ -41,9 +42,10 @@ export interface AnswerRequest {
   onRetrieved?: (hits: Hit[]) => void | Promise<void>;
 }
 
-/** Builds the per-index vocabulary and synonym lookup now, so the first question does not pay for them. */
+/** Builds the per-index vocabulary and synonym lookup and loads the tagger now, so the first question does not pay for them. */
 export function warmUp(deps: AnswerDeps): void {
   corpusKnowledge(deps.retriever, deps.wordVectors);
+  sentenceTagger();
 }
 
 function abstention(reason: string): Draft {

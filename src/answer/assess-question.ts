@@ -8,7 +8,7 @@ import { judgeKnowledge } from './citations/judge-knowledge.js';
 import { collectEvidence, type DocLookup, type Evidence } from './evidence.js';
 import { answerability, answerabilityFeatures } from './ranking/answerability.js';
 import { analyseQuestion, type QuestionAnalysis } from './ranking/question-analysis.js';
-import { rankSentences, type RankedSentence, type RankerWeights } from './ranking/rank-sentences.js';
+import { rankSentences, readsTypes, type RankedSentence, type RankerWeights } from './ranking/rank-sentences.js';
 import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from './ranking/ranker-weights.js';
 
 /** What the corpus knows as a whole: its vocabulary, a nearest-corpus-word lookup, and a word's rarity in English. */
@@ -50,7 +50,10 @@ export function candidateEvidence(hits: Hit[], docs: DocLookup, namedSources: st
 }
 
 /** The fitted models a question is weighed with; the fitting script passes its own while it fits. */
-export interface AssessmentModels { ranker: RankerWeights; answerability: RankerWeights & { cutoff: number } }
+export interface AssessmentModels { ranker: RankerWeights; answerability: AnswerabilityWeights }
+
+/** The answerability model and the cut-off below which a question is declined. */
+export type AnswerabilityWeights = RankerWeights & { cutoff: number };
 
 /**
  * Reads the question, ranks the sentences of its retrieved passages, and estimates whether the articles
@@ -67,7 +70,7 @@ export function assessQuestion(
   const analysis = analyseQuestion(input.question);
   const evidence = candidateEvidence(input.hits, input.docs, input.namedSources);
   const knowledge = { idf: retriever.idf, cosine: judgeKnowledge(input.vectors).cosine };
-  const ranked = rankSentences(analysis, evidence, knowledge, models.ranker);
+  const ranked = rankSentences(analysis, evidence, knowledge, models.ranker, { typed: readsTypes(models.ranker) || readsTypes(models.answerability) });
   const features = answerabilityFeatures(analysis, ranked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term') }, { ...coverage, nearest: similarity });
   return { analysis, coverage, ranked, features, answerability: ranked.length ? answerability(features, models.answerability) : 0, cutoff: models.answerability.cutoff };
 }

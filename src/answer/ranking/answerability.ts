@@ -1,11 +1,11 @@
 import { entityAliases } from '../../text/entity-aliases.js';
 import { evidenceStrength } from '../evidence.js';
 import type { QuestionAnalysis } from './question-analysis.js';
-import { predict, type RankedSentence, type RankerWeights } from './rank-sentences.js';
+import { columnsOf, predict, type RankedSentence, type RankerWeights } from './rank-sentences.js';
 import { FEATURE_NAMES, type RankingKnowledge } from './sentence-features.js';
 
 /** Names of the question-level features, in the order of the vectors and of the fitted weights. */
-export const ANSWERABILITY_FEATURES = ['best-probability', 'focus-exact', 'focus-aligned', 'focus-in-corpus', 'focus-near-corpus', 'names-together', 'typed-answer', 'no-focus', 'term-coverage', 'on-topic', 'rare-word-covered', 'off-topic-uncovered', 'off-topic-rare-missing', 'strongest-passage', 'factual', 'factual-focus-aligned', 'factual-focus-in-corpus'] as const;
+export const ANSWERABILITY_FEATURES = ['best-probability', 'focus-exact', 'focus-aligned', 'focus-in-corpus', 'focus-near-corpus', 'names-together', 'typed-answer', 'no-focus', 'term-coverage', 'on-topic', 'rare-word-covered', 'off-topic-uncovered', 'off-topic-rare-missing', 'strongest-passage', 'factual', 'factual-focus-aligned', 'factual-focus-in-corpus', 'expected-type', 'typed-near', 'typed-near-focus', 'typed-focus-names'] as const;
 
 /** What the corpus as a whole says about the question's words (assess-coverage.ts), besides its best sentences. */
 export interface CorpusCoverage {
@@ -20,6 +20,8 @@ export interface CorpusCoverage {
 export const ANSWER_WINDOW = 5;
 
 const FIT_COLUMNS: Record<string, number> = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i]));
+const TYPED_NEAR = FEATURE_NAMES.indexOf('typed-near');
+const TYPED_FOCUS = FEATURE_NAMES.indexOf('typed-focus');
 
 /**
  * Question-level evidence that the articles answer it, from its best-ranked sentences: how likely the best is
@@ -69,10 +71,16 @@ export function answerabilityFeatures(question: QuestionAnalysis, ranked: Ranked
     factual,
     factual * Math.max(0, ...top.map((s) => s.focus)),
     factual * inCorpus,
+    // A factoid question's tagged answer type: does a top sentence hold a token of that kind next to what is asked about?
+    question.expected ? 1 : 0,
+    Math.max(0, ...top.map((s) => s.features[TYPED_NEAR]!)),
+    Math.max(0, ...top.map((s) => s.features[TYPED_NEAR]! * s.focus)),
+    // One sentence holding all three: a token of the asked kind, the focus, and the question's names.
+    Math.max(0, ...top.map((s) => s.features[TYPED_FOCUS]! * together(s))),
   ];
 }
 
 /** Probability that the articles answer the question, from the fitted answerability model. */
 export function answerability(features: number[], weights: RankerWeights): number {
-  return predict(features, weights);
+  return predict(features, weights, columnsOf(weights, ANSWERABILITY_FEATURES));
 }

@@ -1,5 +1,7 @@
 import { STOPWORDS } from '../../text/stopwords.js';
 import { stemWord, tokenizeWords } from '../../text/tokenize-words.js';
+import { expectedAnswer, type ExpectedAnswer } from '../typing/expected-answer.js';
+import { sentenceTagger } from '../typing/sentence-tagger.js';
 
 /** What kind of answer a question asks for, read from its wording (general English, no corpus knowledge). */
 export type AnswerType = 'reason' | 'number' | 'time' | 'person' | 'place' | 'polar' | 'other';
@@ -7,8 +9,8 @@ export type AnswerType = 'reason' | 'number' | 'time' | 'person' | 'place' | 'po
 /** A content word of the question, with its stem and whether it is written as a name. */
 export interface QuestionTerm { word: string; stem: string; name: boolean }
 
-/** A question read for answering: its answer type, content terms, and the focus (what is asked about, names aside). */
-export interface QuestionAnalysis { type: AnswerType; terms: QuestionTerm[]; focus: QuestionTerm[] }
+/** A question read for answering: its answer type, content terms, the focus (what is asked about, names aside), and the tagged kind of answer a factoid question wants. */
+export interface QuestionAnalysis { type: AnswerType; terms: QuestionTerm[]; focus: QuestionTerm[]; expected?: ExpectedAnswer }
 
 const TYPES: Array<[AnswerType, RegExp]> = [
   ['number', /\b(how (many|much|large|big|long|far|old|often)|what (percentage|share|proportion|number|amount|size|figure)|by how much)\b/i],
@@ -38,5 +40,6 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     terms.push({ word, stem: stemWord(word), name: names.has(word) });
   }
   const focus = terms.filter((t) => !t.name && !FRAMING.has(t.word));
-  return { type, terms: terms.filter((t) => !FRAMING.has(t.word) || t.name), focus };
+  const expected = expectedAnswer(question, sentenceTagger());
+  return { type, terms: terms.filter((t) => !FRAMING.has(t.word) || t.name), focus, ...(expected ? { expected } : {}) };
 }

@@ -31,25 +31,45 @@ export function toCandidates(evidence: Evidence[], idf: (stem: string) => number
   });
 }
 
-/** Probability from the logistic model. */
-export function predict(features: number[], weights: RankerWeights): number {
+const columns = new WeakMap<RankerWeights, Map<readonly string[], number[]>>();
+
+/** Where each of the weights' features sits in a vector of `names`: a model may be fitted on any subset of them. */
+export function columnsOf(weights: RankerWeights, names: readonly string[]): number[] {
+  let byNames = columns.get(weights);
+  if (!byNames) columns.set(weights, (byNames = new Map()));
+  let found = byNames.get(names);
+  if (!found) {
+    found = weights.features.map((name) => names.indexOf(name));
+    const unknown = weights.features.filter((_, i) => found![i]! < 0);
+    if (unknown.length) throw new Error(`model weights name features this version does not compute (${unknown.join(', ')}): run npm run fit:ranker`);
+    byNames.set(names, found);
+  }
+  return found;
+}
+
+/** Whether a model reads the tagged answer type (its features then need the candidates tagged). */
+export const readsTypes = (weights: RankerWeights) => weights.features.some((name) => name.startsWith('typed') || name === 'expected-type');
+
+/** Probability from the logistic model; `at` maps its features into the vector (the vector's own order without it). */
+export function predict(features: number[], weights: RankerWeights, at?: number[]): number {
   let z = weights.bias;
-  features.forEach((value, i) => { z += weights.coefficients[i]! * ((value - weights.mean[i]!) / (weights.scale[i]! || 1)); });
+  weights.coefficients.forEach((coefficient, i) => { z += coefficient * ((features[at ? at[i]! : i]! - weights.mean[i]!) / (weights.scale[i]! || 1)); });
   return 1 / (1 + Math.exp(-z));
 }
 
 /**
- * Ranks the sentences of the retrieved passages by the probability that each answers the question,
- * with weights fitted on the dev questions (logistic regression, cross-validated), not set by hand.
+ * Ranks the sentences of the retrieved passages by the probability that each answers the question, with
+ * fitted weights (npm run fit:ranker), not set by hand. Candidates are tagged for their answer type only
+ * when a model reads it (`typed`).
  */
-export function rankSentences(question: QuestionAnalysis, evidence: Evidence[], knowledge: RankingKnowledge, weights: RankerWeights = RANKER_WEIGHTS): RankedSentence[] {
-  if (weights.features.join() !== FEATURE_NAMES.join()) throw new Error('ranker weights were fitted on other features: run npm run fit:ranker');
+export function rankSentences(question: QuestionAnalysis, evidence: Evidence[], knowledge: RankingKnowledge, weights: RankerWeights = RANKER_WEIGHTS, options: { typed?: boolean } = {}): RankedSentence[] {
+  const at = columnsOf(weights, FEATURE_NAMES);
   const candidates = toCandidates(evidence, knowledge.idf);
-  const features = sentenceFeatures(question, candidates, knowledge);
+  const features = sentenceFeatures(question, candidates, knowledge, { typed: options.typed ?? readsTypes(weights) });
   return candidates.map((candidate, i) => ({
     ...candidate,
     features: features[i]!,
-    probability: predict(features[i]!, weights),
+    probability: predict(features[i]!, weights, at),
     focus: features[i]![FOCUS]!,
   })).sort((a, b) => b.probability - a.probability);
 }

@@ -2,6 +2,8 @@ import { foldText } from '../../text/fold-text.js';
 import { STOPWORDS } from '../../text/stopwords.js';
 import { stemWord, tokenizeWords } from '../../text/tokenize-words.js';
 import type { Evidence } from '../evidence.js';
+import { sentenceTagger } from '../typing/sentence-tagger.js';
+import { typedFit } from '../typing/typed-fit.js';
 import type { AnswerType, QuestionAnalysis, QuestionTerm } from './question-analysis.js';
 
 /** What feature extraction may use besides the texts: corpus IDF of a stem and word-vector cosine. */
@@ -10,7 +12,7 @@ export interface RankingKnowledge { idf: (stem: string) => number; cosine?: (a: 
 /** Names of the features, in the order of the vectors and of the fitted weights. */
 export const FEATURE_NAMES = [
   'retrieval', 'lexical', 'alignment', 'focus', 'passage', 'rank', 'centrality', 'dependent', 'length', 'lead-in',
-  'fit:reason', 'fit:number', 'fit:time', 'fit:person', 'fit:place', 'fit:polar',
+  'fit:reason', 'fit:number', 'fit:time', 'fit:person', 'fit:place', 'fit:polar', 'typed', 'typed-near', 'typed-focus',
 ] as const;
 
 // Surface marks of each answer type, general English: a reason question wants causes and consequences, a number question digits.
@@ -112,6 +114,10 @@ function centrality(candidates: Candidate[]): number[] {
   });
 }
 
+const typedColumns = (fit: { typed: number; near: number } | undefined, focus: number) => (fit ? [fit.typed, fit.near, fit.typed * focus] : [0, 0, 0]);
+// A word this close to the head noun in GloVe stands for it ("troops" for "soldiers").
+const ANCHOR_COSINE = 0.7;
+
 /** A candidate sentence prepared for ranking. */
 export interface Candidate { item: Evidence; words: Array<{ word: string; stem: string }>; vector: Map<string, number>; lead: number }
 
@@ -119,14 +125,21 @@ export interface Candidate { item: Evidence; words: Array<{ word: string; stem: 
  * The feature vector of each candidate sentence (FEATURE_NAMES order): relevance (retrieval score, lexical
  * and alignment shares, focus coverage), its passage's score and rank, centrality (the point recurs in
  * another article), whether it leans on the sentence before, length, the relevance of the sentence before,
- * and whether it has the surface form the question's answer type wants.
+ * whether it has the surface form the question's answer type wants, and (with `typed`, for a factoid question)
+ * whether it holds a tagged token of that type, near what is asked about.
  */
-export function sentenceFeatures(question: QuestionAnalysis, candidates: Candidate[], knowledge: RankingKnowledge): number[][] {
+export function sentenceFeatures(question: QuestionAnalysis, candidates: Candidate[], knowledge: RankingKnowledge, options: { typed?: boolean } = {}): number[][] {
   const stems = new Set(question.terms.map((t) => t.stem));
   const similarity = similarities(question.terms, candidates, knowledge.cosine);
   const central = centrality(candidates);
   let idfTotal = 0;
   for (const t of question.terms) idfTotal += knowledge.idf(t.stem);
+  const { expected } = question;
+  // Only a factoid question's candidates are tagged (cached by sentence text): a why or how question wants no token class.
+  const tagger = expected && options.typed !== false ? sentenceTagger() : undefined;
+  const anchorWords = expected?.head.length ? expected.head : question.focus;
+  const anchorStems = new Set(anchorWords.map((t) => t.stem));
+  const isAnchor = (token: { word: string; stem: string }) => anchorStems.has(token.stem) || anchorWords.some((t) => similarity(t.word, token.word) >= ANCHOR_COSINE);
   return candidates.map((candidate, index) => {
     const { item, words } = candidate;
     let lexical = 0;
@@ -134,10 +147,12 @@ export function sentenceFeatures(question: QuestionAnalysis, candidates: Candida
     for (const stem of stems) if (present.has(stem)) lexical += knowledge.idf(stem);
     // Only the question's own answer type is tested (the others are 0), so only its text form is made.
     const fits = FIT_TYPES.map((type) => (question.type === type && FITS[type].test(type === 'person' || type === 'place' ? item.text : foldText(item.text)) ? 1 : 0));
+    const focus = focusShare(question.focus, words, knowledge, similarity);
     return [
-      item.score, idfTotal ? lexical / idfTotal : 0, alignment(question.terms, words, knowledge, similarity), focusShare(question.focus, words, knowledge, similarity),
+      item.score, idfTotal ? lexical / idfTotal : 0, alignment(question.terms, words, knowledge, similarity), focus,
       item.hitScore, 1 / (1 + item.hitRank), central[index]!, DEPENDENT.test(item.text) ? 1 : 0, Math.log1p(words.length) / 3, candidate.lead,
       ...fits,
+      ...typedColumns(tagger && typedFit(expected!, stems, isAnchor, tagger(item.text)), focus),
     ];
   });
 }
