@@ -10,6 +10,7 @@ import { toCandidates, type RankerWeights } from '../src/answer/ranking/rank-sen
 import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from '../src/answer/ranking/ranker-weights.js';
 import { FEATURE_NAMES, sentenceFeatures } from '../src/answer/ranking/sentence-features.js';
 import { loadConfig } from '../src/config/load-config.js';
+import { rocAuc } from '../src/eval/meaning/meaning-figures.js';
 import { containsGold } from '../src/eval/retrieval-metrics.js';
 import type { Hit } from '../src/retrieval/hit.js';
 import { openFitCorpora, type FitCorpus, type FitQuestion } from './fit/fit-corpora.js';
@@ -33,7 +34,7 @@ async function rowOf(corpus: FitCorpus, q: FitQuestion): Promise<Row> {
   const evidence = candidateEvidence(hits, docs, named);
   const candidates = toCandidates(evidence, knowledge.idf);
   const spans = q.gold.map((g) => { const start = docs(g.docId)!.body.indexOf(g.quote); return { docId: g.docId, start, end: start + g.quote.length }; });
-  return { corpus, q, features: sentenceFeatures(analyseQuestion(q.question), candidates, knowledge), labels: evidence.map((item) => (spans.some((g) => containsGold(item, g)) ? 1 : 0)), hits, named };
+  return { corpus, q, features: sentenceFeatures(analyseQuestion(q.question, { typed: true }), candidates, knowledge), labels: evidence.map((item) => (spans.some((g) => containsGold(item, g)) ? 1 : 0)), hits, named };
 }
 
 const questionFeatures = (row: Row, ranker: RankerWeights) => {
@@ -41,17 +42,10 @@ const questionFeatures = (row: Row, ranker: RankerWeights) => {
   return assessQuestion({ question: row.q.question, context: '', hits: row.hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: row.named }, { ranker, answerability: ANSWERABILITY_WEIGHTS }).features;
 };
 
-/** ROC AUC of scores: the chance an answerable question scores above an unanswerable one. */
-function auc(positive: number[], negative: number[]): number {
-  let wins = 0;
-  for (const p of positive) for (const n of negative) wins += p > n ? 1 : p === n ? 0.5 : 0;
-  return wins / Math.max(1, positive.length * negative.length);
-}
-
 /** Answered, declined and near misses declined at a cut-off, overall and by question type. */
-function decisions(rows: Row[], scores: number[], cutoff: (row: Row) => number) {
+function decisions(rows: Row[], scores: number[], cutoff: number) {
   const tally = (pick: (r: Row) => boolean) => {
-    const mine = rows.map((r, i) => ({ r, keep: scores[i]! >= cutoff(r) })).filter(({ r }) => pick(r));
+    const mine = rows.map((r, i) => ({ r, keep: scores[i]! >= cutoff })).filter(({ r }) => pick(r));
     const share = (f: (x: { r: Row; keep: boolean }) => boolean, of: (x: { r: Row; keep: boolean }) => boolean) => { const base = mine.filter(of); return base.length ? base.filter(f).length / base.length : NaN; };
     return {
       answered: share((x) => x.keep, (x) => x.r.q.answerable),
@@ -89,7 +83,7 @@ async function main(): Promise<void> {
   const trainX = train.map((r) => questionFeatures(r, ranker.weights));
   const devX = dev.map((r) => questionFeatures(r, ranker.weights));
   const devOld = dev.map((r) => answerability(questionFeatures(r, RANKER_WEIGHTS), ANSWERABILITY_WEIGHTS));
-  const devAuc = (scores: number[]) => auc(scores.filter((_, i) => dev[i]!.q.answerable), scores.filter((_, i) => dev[i]!.q.nearMiss));
+  const devAuc = (scores: number[]) => rocAuc(scores.filter((_, i) => dev[i]!.q.answerable), scores.filter((_, i) => dev[i]!.q.nearMiss));
   let gate = { lambda: 0, auc: -1, weights: ANSWERABILITY_WEIGHTS as RankerWeights, scores: devOld };
   console.log(`  in use: dev answerable-vs-near-miss AUC ${f3(devAuc(devOld))}`);
   for (const lambda of LAMBDAS) {
@@ -101,15 +95,15 @@ async function main(): Promise<void> {
   const devAnswerable = gate.scores.filter((_, i) => dev[i]!.q.answerable).sort((x, y) => x - y);
   const cutoffAt = (share: number) => Number((devAnswerable[Math.floor(devAnswerable.length * (1 - share))] ?? 0.5).toFixed(4));
   const chosen = cutoffAt(ANSWERED_TARGET);
-  const show = (label: string, scores: number[], at: (row: Row) => number) => {
+  const show = (label: string, scores: number[], at: number) => {
     const d = decisions(dev, scores, at);
     console.log(`  ${label}: dev answered ${f3(d.all.answered)}, declined ${f3(d.all.declined)}, near misses declined ${f3(d.all.nearMisses)}`);
     for (const [type, t] of Object.entries(d.byType)) console.log(`      ${type.padEnd(13)} answered ${f3(t.answered)}  declined ${f3(t.declined)}  near misses ${f3(t.nearMisses)}`);
   };
-  show(`in use (cut-off ${ANSWERABILITY_WEIGHTS.cutoff})`, devOld, () => ANSWERABILITY_WEIGHTS.cutoff);
-  show(`fitted (cut-off ${chosen})`, gate.scores, () => chosen);
+  show(`in use (cut-off ${ANSWERABILITY_WEIGHTS.cutoff})`, devOld, ANSWERABILITY_WEIGHTS.cutoff);
+  show(`fitted (cut-off ${chosen})`, gate.scores, chosen);
   for (const share of [0.9, 0.92, 0.97]) {
-    const d = decisions(dev, gate.scores, () => cutoffAt(share)).all;
+    const d = decisions(dev, gate.scores, cutoffAt(share)).all;
     console.log(`  at ${share} of dev answered: cut-off ${cutoffAt(share)}, declined ${f3(d.declined)}, near misses ${f3(d.nearMisses)}`);
   }
   const trainScores = trainX.map((x) => answerability(x, gate.weights));

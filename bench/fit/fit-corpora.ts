@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createAnswerDeps } from '../../src/answer/create-answer-deps.js';
 import type { AnswerDeps } from '../../src/answer/answer-question.js';
 import type { Config } from '../../src/config/load-config.js';
+import { bankQtype } from '../../src/eval/bank/bank-qtypes.js';
 import { readBank } from '../../src/eval/bank/read-bank.js';
 import { writeBankCorpus } from '../../src/eval/bank/write-bank-corpus.js';
 import { readJsonl, unanswerableSchema } from '../../src/eval/question-sets.js';
@@ -14,9 +15,6 @@ export interface FitQuestion { id: string; question: string; qtype: string; gold
 /** A corpus the models are fitted (train) or chosen (dev) on: its answering dependencies and its questions. */
 export interface FitCorpus { name: string; split: 'train' | 'dev'; deps: AnswerDeps; questions: FitQuestion[] }
 
-// The earlier sets' answer types under the bank's names, so one by-type table covers every corpus.
-const QTYPE_NAMES: Record<string, string> = { howmany: 'number', who: 'person', when: 'date', where: 'place', said: 'opinion' };
-const typeName = (qtype: string | undefined) => (qtype ? QTYPE_NAMES[qtype] ?? qtype : 'other');
 
 async function open(config: Config, name: string, corpusDir: string, indexDir: string, log: (line: string) => void): Promise<AnswerDeps> {
   const side = { ...config, store: 'local' as const, corpusDir, indexDir };
@@ -37,7 +35,7 @@ export async function openFitCorpora(config: Config, root: string, log: (line: s
     corpora.push({
       name, split, deps: deps ?? await open(config, name, path.join(root, dir), path.join(root, 'indexes', name), log),
       questions: [
-        ...questions.map((q) => ({ id: q.id, question: q.question, qtype: typeName(q.qtype), gold: q.gold, answerable: true, nearMiss: false })),
+        ...questions.map((q) => ({ id: q.id, question: q.question, qtype: bankQtype(q.qtype) ?? 'other', gold: q.gold, answerable: true, nearMiss: false })),
         ...negatives.map((q, i) => ({ id: `${name}-u${i}`, question: q.question, qtype: 'other', gold: [], answerable: false, nearMiss: q.kind === 'near-miss' })),
       ],
     });

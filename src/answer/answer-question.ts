@@ -3,7 +3,7 @@ import type { GloveVectors } from '../embeddings/glove-vectors.js';
 import type { Retriever } from '../retrieval/create-retriever.js';
 import type { Hit } from '../retrieval/hit.js';
 import type { AnswerMode, AnswerResult } from './answer-result.js';
-import { assessQuestion, corpusKnowledge } from './assess-question.js';
+import { assessQuestion, corpusKnowledge, modelsReadTypes } from './assess-question.js';
 import { judgeKnowledge } from './citations/judge-knowledge.js';
 import { condenseConversation, type ChatMessage } from './conversation/condense-conversation.js';
 import type { Condenser } from './conversation/llm-condenser.js';
@@ -42,10 +42,10 @@ export interface AnswerRequest {
   onRetrieved?: (hits: Hit[]) => void | Promise<void>;
 }
 
-/** Builds the per-index vocabulary and synonym lookup and loads the tagger now, so the first question does not pay for them. */
+/** Builds the per-index vocabulary and synonym lookup (and loads the tagger, for models that read types) now, so the first question does not pay for them. */
 export function warmUp(deps: AnswerDeps): void {
   corpusKnowledge(deps.retriever, deps.wordVectors);
-  sentenceTagger();
+  if (modelsReadTypes()) sentenceTagger();
 }
 
 function abstention(reason: string): Draft {

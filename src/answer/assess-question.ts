@@ -55,6 +55,11 @@ export interface AssessmentModels { ranker: RankerWeights; answerability: Answer
 /** The answerability model and the cut-off below which a question is declined. */
 export type AnswerabilityWeights = RankerWeights & { cutoff: number };
 
+const IN_USE: AssessmentModels = { ranker: RANKER_WEIGHTS, answerability: ANSWERABILITY_WEIGHTS };
+
+/** Whether the models read a question's tagged answer type: only then is it read and are its candidates tagged. */
+export const modelsReadTypes = (models: AssessmentModels = IN_USE) => readsTypes(models.ranker) || readsTypes(models.answerability);
+
 /**
  * Reads the question, ranks the sentences of its retrieved passages, and estimates whether the articles
  * answer it at all: from its best sentences (do they state what is asked?) and from what the corpus covers
@@ -62,15 +67,15 @@ export type AnswerabilityWeights = RankerWeights & { cutoff: number };
  */
 export function assessQuestion(
   input: { question: string; context: string; hits: Hit[]; docs: DocLookup; retriever: Retriever; vectors?: GloveVectors; namedSources: string[] },
-  models: AssessmentModels = { ranker: RANKER_WEIGHTS, answerability: ANSWERABILITY_WEIGHTS },
+  models: AssessmentModels = IN_USE,
 ): QuestionAssessment {
   const { retriever } = input;
   const { vocabulary, similarity, rarity } = corpusKnowledge(retriever, input.vectors);
   const coverage = assessCoverage(`${input.question} ${input.context}`, vocabulary, retriever.idf, { similarity, rarity });
-  const analysis = analyseQuestion(input.question);
+  const analysis = analyseQuestion(input.question, { typed: modelsReadTypes(models) });
   const evidence = candidateEvidence(input.hits, input.docs, input.namedSources);
   const knowledge = { idf: retriever.idf, cosine: judgeKnowledge(input.vectors).cosine };
-  const ranked = rankSentences(analysis, evidence, knowledge, models.ranker, { typed: readsTypes(models.ranker) || readsTypes(models.answerability) });
+  const ranked = rankSentences(analysis, evidence, knowledge, models.ranker);
   const features = answerabilityFeatures(analysis, ranked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term') }, { ...coverage, nearest: similarity });
   return { analysis, coverage, ranked, features, answerability: ranked.length ? answerability(features, models.answerability) : 0, cutoff: models.answerability.cutoff };
 }

@@ -3,6 +3,7 @@ import { createAnswerDeps } from '../answer/create-answer-deps.js';
 import type { Config } from '../config/load-config.js';
 import { scoreBaseline } from '../eval/baseline/baseline-retrieval.js';
 import { createLangchainBm25 } from '../eval/baseline/langchain-bm25.js';
+import { bankQtype } from '../eval/bank/bank-qtypes.js';
 import { bankSuites, type BankCorpusRun, type BankSuite } from '../eval/bank/bank-suites.js';
 import type { Bank } from '../eval/bank/read-bank.js';
 import { checkBankCorpus } from '../eval/bank/check-bank.js';
@@ -21,9 +22,7 @@ export interface LocalBankCorpus { id: string; split: string; target: () => Prom
 /** What the bank's suites measured: one suite per split, and today's stance classifier and support judge on the bank's items. */
 export type BankEvalResult = { available: false; note: string } | { available: true; suites: BankSuite[]; stance: Record<string, StanceFigures>; support: Record<string, SupportFigures> };
 
-// The earlier sets' answer types, named as the bank names them, so one by-type table covers every corpus.
-const QTYPE_NAMES: Record<string, string> = { howmany: 'number', who: 'person', when: 'date', where: 'place', said: 'opinion' };
-const renameType = <T extends { qtype?: string }>(q: T): T => (q.qtype && QTYPE_NAMES[q.qtype] ? { ...q, qtype: QTYPE_NAMES[q.qtype] } : q);
+const renameType = <T extends { qtype?: string }>(q: T): T => (q.qtype ? { ...q, qtype: bankQtype(q.qtype) } : q);
 
 /** Indexes a corpus folder beside the default index (under indexes/<name>) and answers from it in process. */
 export async function sideCorpusTarget(config: Config, corpusDir: string, name: string, log: (line: string) => void): Promise<EvalTarget> {

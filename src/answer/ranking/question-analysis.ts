@@ -27,8 +27,11 @@ const FRAMING = new Set(['what', 'why', 'how', 'who', 'whom', 'whose', 'which', 
   'wont', 'dont', 'doesnt', 'didnt', 'cant', 'couldnt', 'wouldnt', 'isnt', 'arent', 'wasnt', 'werent', 'shouldnt', 'hasnt', 'havent']);
 const NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 
-/** Reads a question: answer type, weighted content terms and focus (the content terms that are not names or framing). */
-export function analyseQuestion(question: string): QuestionAnalysis {
+/**
+ * Reads a question: answer type, weighted content terms and focus (the content terms that are not names or
+ * framing); with `typed` (for models that read the tagged answer type) also its expected answer.
+ */
+export function analyseQuestion(question: string, options: { typed?: boolean } = {}): QuestionAnalysis {
   const type = TYPES.find(([, pattern]) => pattern.test(question))?.[0] ?? 'other';
   // A capital at the very start is grammar, not a name.
   const names = new Set([...question.matchAll(NAME)].filter((m) => m.index > 0).flatMap((m) => tokenizeWords(m[0])));
@@ -40,6 +43,6 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     terms.push({ word, stem: stemWord(word), name: names.has(word) });
   }
   const focus = terms.filter((t) => !t.name && !FRAMING.has(t.word));
-  const expected = expectedAnswer(question, sentenceTagger());
+  const expected = options.typed ? expectedAnswer(question, sentenceTagger()) : undefined;
   return { type, terms: terms.filter((t) => !FRAMING.has(t.word) || t.name), focus, ...(expected ? { expected } : {}) };
 }

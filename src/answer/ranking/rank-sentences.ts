@@ -60,12 +60,12 @@ export function predict(features: number[], weights: RankerWeights, at?: number[
 /**
  * Ranks the sentences of the retrieved passages by the probability that each answers the question, with
  * fitted weights (npm run fit:ranker), not set by hand. Candidates are tagged for their answer type only
- * when a model reads it (`typed`).
+ * when the question was read with its expected answer (analyseQuestion's `typed`).
  */
-export function rankSentences(question: QuestionAnalysis, evidence: Evidence[], knowledge: RankingKnowledge, weights: RankerWeights = RANKER_WEIGHTS, options: { typed?: boolean } = {}): RankedSentence[] {
+export function rankSentences(question: QuestionAnalysis, evidence: Evidence[], knowledge: RankingKnowledge, weights: RankerWeights = RANKER_WEIGHTS): RankedSentence[] {
   const at = columnsOf(weights, FEATURE_NAMES);
   const candidates = toCandidates(evidence, knowledge.idf);
-  const features = sentenceFeatures(question, candidates, knowledge, { typed: options.typed ?? readsTypes(weights) });
+  const features = sentenceFeatures(question, candidates, knowledge);
   return candidates.map((candidate, i) => ({
     ...candidate,
     features: features[i]!,

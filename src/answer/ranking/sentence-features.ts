@@ -125,18 +125,18 @@ export interface Candidate { item: Evidence; words: Array<{ word: string; stem: 
  * The feature vector of each candidate sentence (FEATURE_NAMES order): relevance (retrieval score, lexical
  * and alignment shares, focus coverage), its passage's score and rank, centrality (the point recurs in
  * another article), whether it leans on the sentence before, length, the relevance of the sentence before,
- * whether it has the surface form the question's answer type wants, and (with `typed`, for a factoid question)
- * whether it holds a tagged token of that type, near what is asked about.
+ * whether it has the surface form the question's answer type wants, and (for a question read with its expected
+ * answer) whether it holds a tagged token of that type, near what is asked about.
  */
-export function sentenceFeatures(question: QuestionAnalysis, candidates: Candidate[], knowledge: RankingKnowledge, options: { typed?: boolean } = {}): number[][] {
+export function sentenceFeatures(question: QuestionAnalysis, candidates: Candidate[], knowledge: RankingKnowledge): number[][] {
   const stems = new Set(question.terms.map((t) => t.stem));
   const similarity = similarities(question.terms, candidates, knowledge.cosine);
   const central = centrality(candidates);
   let idfTotal = 0;
   for (const t of question.terms) idfTotal += knowledge.idf(t.stem);
   const { expected } = question;
-  // Only a factoid question's candidates are tagged (cached by sentence text): a why or how question wants no token class.
-  const tagger = expected && options.typed !== false ? sentenceTagger() : undefined;
+  // Only a factoid question read for a typed model has an expected answer, and only its candidates are tagged (cached by text).
+  const tagger = expected && sentenceTagger();
   const anchorWords = expected?.head.length ? expected.head : question.focus;
   const anchorStems = new Set(anchorWords.map((t) => t.stem));
   const isAnchor = (token: { word: string; stem: string }) => anchorStems.has(token.stem) || anchorWords.some((t) => similarity(t.word, token.word) >= ANCHOR_COSINE);

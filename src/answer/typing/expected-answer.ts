@@ -37,8 +37,7 @@ export function expectedAnswer(question: string, tagger: SentenceTagger): Expect
   if (at < 0) return undefined;
   const wh = words[at]!;
   const next = words[at + 1] ?? '';
-  const all = new Set(words);
-  const money = [...all].some((w) => MONEY.test(w));
+  const money = words.some((w) => MONEY.test(w));
   if (wh === 'how') {
     if (next === 'many') return { classes: ['number'], head: nounRun(tokens, at + 2) };
     if (next === 'much') return { classes: money ? ['money', 'number'] : ['number', 'money', 'percent'], head: nounRun(tokens, at + 2) };

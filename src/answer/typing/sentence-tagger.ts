@@ -46,7 +46,7 @@ export function sentenceTagger(): SentenceTagger {
       for (let i = first; i <= last; i += 1) classes[i]!.push(...(ENTITY_CLASSES[type] ?? []));
     });
     const tagged = values.map((value, i) => {
-      const word = foldText(value).toLowerCase();
+      const word = foldText(value);
       const own = classes[i]!;
       // wink reads "his 1972 visit" as a cardinal: a four-digit year is a date whatever the entity says.
       if (pos[i] === 'NUM' && YEAR.test(word)) own.push('date');
