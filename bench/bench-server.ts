@@ -15,8 +15,8 @@ const questions = [
 ];
 
 /** Starts a server as its own process, so the load generator does not share its event loop. */
-async function startServer(args: string[]): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, WEDGE_GENERATOR: 'extractive', WEDGE_WORKERS: String(workers), WEDGE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startServer(args: string[], env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, WEDGE_GENERATOR: 'extractive', WEDGE_WORKERS: String(workers), WEDGE_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (data) => { const m = /serving (http:\/\/\S+)/.exec(String(data)); if (m) resolve(m[1]!); });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -38,16 +38,23 @@ const load = (url: string, seconds: number) => autocannon({
  * not depend on what else the machine is doing.
  */
 async function main(): Promise<void> {
-  const wedge = await startServer([path.join(root, 'bin/wedge.js'), 'serve', '--port', '0']);
-  const bare = await startServer([path.join(root, 'dist/bench/bare-server.js'), path.join(root, 'corpus')]);
+  const wedgeArgs = [path.join(root, 'bin/wedge.js'), 'serve', '--port', '0'];
+  // The questions rotate, so after the first of each the answer cache answers every request: it is measured beside
+  // wedge without it, which is the figure the answering itself earns.
+  const servers = {
+    'wedge, no answer cache': await startServer(wedgeArgs, { WEDGE_ANSWER_CACHE: '0' }),
+    'wedge (answer cache on)': await startServer(wedgeArgs),
+    'bare server': await startServer([path.join(root, 'dist/bench/bare-server.js'), path.join(root, 'corpus')]),
+  };
+  type Name = keyof typeof servers;
+  const names = Object.keys(servers) as Name[];
   try {
     // A short warm-up of each, so JIT compilation and first-use caches are not in the figures.
-    await load(wedge.url, 3);
-    await load(bare.url, 3);
-    const totals = { wedge: { requests: 0, seconds: 0, p99: [] as number[], p50: [] as number[], errors: 0 }, bare: { requests: 0, seconds: 0, p99: [] as number[], p50: [] as number[], errors: 0 } };
+    for (const name of names) await load(servers[name].url, 3);
+    const totals = Object.fromEntries(names.map((name) => [name, { requests: 0, seconds: 0, p99: [] as number[], p50: [] as number[], errors: 0 }])) as Record<Name, { requests: number; seconds: number; p99: number[]; p50: number[]; errors: number }>;
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [name, server] of [['wedge', wedge], ['bare', bare]] as const) {
-        const result = await load(server.url, duration / ROUNDS);
+      for (const name of names) {
+        const result = await load(servers[name].url, duration / ROUNDS);
         const t = totals[name];
         t.requests += result.requests.total;
         t.seconds += duration / ROUNDS;
@@ -56,18 +63,20 @@ async function main(): Promise<void> {
         t.errors += result.errors + result.timeouts + result.non2xx;
       }
     }
-    const rate = (t: typeof totals.wedge) => t.requests / t.seconds;
+    const rate = (t: (typeof totals)[Name]) => t.requests / t.seconds;
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     console.log(`wedge server benchmark — POST /api/chat, offline extractive generator, ${workers} worker(s), ${connections} connections, ${duration} s each, ${ROUNDS} alternating rounds`);
     console.log(`${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`);
-    for (const name of ['wedge', 'bare'] as const) {
+    for (const name of names) {
       const t = totals[name];
-      console.log(`${name === 'wedge' ? 'wedge      ' : 'bare server'}  requests/s ${rate(t).toFixed(0)}, latency ms p50 ${median(t.p50)}, p99 ${median(t.p99)} (median of rounds), errors ${t.errors}`);
+      console.log(`${name.padEnd(24)} requests/s ${rate(t).toFixed(0)}, latency ms p50 ${median(t.p50)}, p99 ${median(t.p99)} (median of rounds), errors ${t.errors}`);
     }
-    console.log(`ratio: wedge/bare requests/s ${(rate(totals.wedge) / rate(totals.bare)).toFixed(2)}, p99 ${(median(totals.wedge.p99) / Math.max(1, median(totals.bare.p99))).toFixed(1)}x`);
+    const bare = totals['bare server'];
+    for (const name of names.filter((n) => n !== 'bare server')) {
+      console.log(`ratio, ${name}: requests/s ${(rate(totals[name]) / rate(bare)).toFixed(2)} of the bare server's, p99 ${(median(totals[name].p99) / Math.max(1, median(bare.p99))).toFixed(1)}x`);
+    }
   } finally {
-    wedge.stop();
-    bare.stop();
+    for (const server of Object.values(servers)) server.stop();
   }
 }
 

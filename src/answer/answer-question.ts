@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GloveVectors } from '../embeddings/glove-vectors.js';
 import type { Retriever } from '../retrieval/create-retriever.js';
 import type { Hit } from '../retrieval/hit.js';
+import { answerCacheKey, type AnswerCache } from './answer-cache.js';
 import type { AnswerMode, AnswerResult } from './answer-result.js';
 import { assessQuestion, corpusKnowledge, modelsReadTypes } from './assess-question.js';
 import { judgeKnowledge } from './citations/judge-knowledge.js';
@@ -30,6 +31,8 @@ export interface AnswerDeps {
   condense?: Condenser;
   /** Word vectors for synonym-aware coverage ("frontier" is covered by "border"); exact words only without them. */
   wordVectors?: GloveVectors;
+  /** Answers already given (answer-cache.ts); every question is answered afresh without it. */
+  answerCache?: AnswerCache;
 }
 
 /** One question in a conversation. */
@@ -61,12 +64,19 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   const clock = deps.clock ?? (() => performance.now());
   const started = clock();
   const { retriever } = deps;
+  const k = request.k ?? 8;
+  const cacheKey = deps.answerCache && answerCacheKey({ buildId: retriever.index.manifest.buildId, generator: deps.generator.name, mode: request.mode, k, messages: request.messages });
+  const cached = cacheKey ? deps.answerCache!.get(cacheKey) : undefined;
+  if (cached) {
+    await request.onRetrieved?.(cached.hits);
+    const totalMs = Number((clock() - started).toFixed(2));
+    return { ...cached.result, id: deps.newId?.() ?? `ans_${randomUUID()}`, cached: true, timings: { retrievalMs: 0, generationMs: 0, totalMs } };
+  }
   const docs: DocLookup = (docId) => retriever.index.docs.get(docId);
   const hasHistory = request.messages.filter((m) => m.role === 'user').length > 1;
   const intent = hasHistory && deps.condense
     ? await deps.condense(request.messages, request.signal).catch(() => condenseConversation(request.messages))
     : condenseConversation(request.messages);
-  const k = request.k ?? 8;
   const question = request.mode === 'steelman' ? stripSteelmanPrefix(intent.question) : intent.question;
   const hits = await retriever.search(question, { k, context: intent.context, otherArticles: OTHER_ARTICLES });
   let sides: SideRequest[] | undefined;
@@ -104,7 +114,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
     }
   }
   const finished = clock();
-  return {
+  const result: AnswerResult = {
     id: deps.newId?.() ?? `ans_${randomUUID()}`,
     mode: request.mode,
     question: intent.question,
@@ -115,4 +125,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
       totalMs: Number((finished - started).toFixed(2)),
     },
   };
+  // A degraded answer (the LLM failed) is not kept: the next asking should get the real one.
+  if (cacheKey && !draft.degraded) deps.answerCache!.put(cacheKey, { result, hits });
+  return result;
 }

@@ -46,6 +46,8 @@ export const answerResultSchema = z.object({
   generator: z.string(),
   degraded: z.boolean().optional(),
   degradedReason: z.string().optional(),
+  /** Served from the answer cache: the same build, generator, mode and conversation were answered before. */
+  cached: z.boolean().optional(),
   timings: z.object({ retrievalMs: z.number(), generationMs: z.number(), totalMs: z.number() }),
 });
 

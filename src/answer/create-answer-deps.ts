@@ -5,6 +5,7 @@ import { GloveEmbedder } from '../embeddings/glove-embedder.js';
 import { loadGloveVectors, type GloveVectors } from '../embeddings/glove-vectors.js';
 import type { Retriever } from '../retrieval/create-retriever.js';
 import { loadRetriever } from '../retrieval/load-retriever.js';
+import { createAnswerCache } from './answer-cache.js';
 import type { AnswerDeps } from './answer-question.js';
 import { judgeKnowledge } from './citations/judge-knowledge.js';
 import { createLlmCondenser } from './conversation/llm-condenser.js';
@@ -29,7 +30,8 @@ export async function createAnswerDeps(config: Config, outside: EmbedderDeps = {
   const retriever = await loadRetriever(config, outside);
   const wordVectors = await wordVectorsFor(retriever, config, outside);
   const extractive = createExtractiveGenerator();
-  if (generatorKind(config) === 'extractive') return { retriever, generator: extractive, wordVectors };
+  const answerCache = config.answerCacheEntries > 0 ? createAnswerCache(config.answerCacheEntries) : undefined;
+  if (generatorKind(config) === 'extractive') return { retriever, generator: extractive, wordVectors, ...(answerCache ? { answerCache } : {}) };
   const [client, prompts] = await Promise.all([createOpenAIClient(config, outside.fetch), loadPrompts(config.promptsDir)]);
   return {
     retriever,
@@ -40,5 +42,6 @@ export async function createAnswerDeps(config: Config, outside: EmbedderDeps = {
     }),
     fallback: extractive,
     condense: createLlmCondenser(client, config.openaiModel, prompts, config.openaiTimeoutMs),
+    ...(answerCache ? { answerCache } : {}),
   };
 }

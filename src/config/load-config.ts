@@ -43,6 +43,8 @@ export const configSchema = z.object({
   llmCooldownMs: positiveInt(30_000),
   store: z.enum(['local', 'postgres']).default('local'),
   workers: z.coerce.number().int().min(1).max(64).default(1),
+  /** How many answers the server keeps for questions asked again (same build, generator, mode, conversation); 0 turns the cache off. */
+  answerCacheEntries: z.coerce.number().int().min(0).default(1000),
   databaseUrl: optionalString,
 }).refine((c) => !c.slackSigningSecret || c.slackBotToken, { message: 'SLACK_SIGNING_SECRET is set, so SLACK_BOT_TOKEN (xoxb-...) is needed too', path: ['slackBotToken'] })
   .refine((c) => c.workers === 1 || !c.slackSigningSecret, { message: 'the Slack bot needs one worker (a Slack retry reaching another worker would be answered twice); set WEDGE_WORKERS=1', path: ['workers'] })
@@ -85,6 +87,7 @@ export const envNames: Record<keyof Config, string> = {
   llmCooldownMs: 'WEDGE_LLM_COOLDOWN_MS',
   store: 'WEDGE_STORE',
   workers: 'WEDGE_WORKERS',
+  answerCacheEntries: 'WEDGE_ANSWER_CACHE',
   databaseUrl: 'DATABASE_URL',
 };
 

@@ -73,7 +73,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (options.rateLimitPerMin) app.use(path, rateLimit(options.rateLimitPerMin, () => clock().getTime()));
   }
 
-  const onResult = (result: { degraded?: boolean }) => { if (result.degraded) metrics.fallback(); };
+  const onResult = (result: { degraded?: boolean; cached?: boolean }) => {
+    if (result.degraded) metrics.fallback();
+    if (result.cached) metrics.cached();
+  };
   app.get('/health', (c) => {
     const { manifest } = retriever().index;
     return c.json({

@@ -24,7 +24,8 @@ const ask = (content: string, mode: 'answer' | 'steelman' = 'answer') => answerQ
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   const retriever = await defaultRetriever();
-  const config = loadConfig({ OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-test', WEDGE_OPENAI_MODEL: 'fake-model', WEDGE_OPENAI_TIMEOUT_MS: '1500', WEDGE_OPENAI_MAX_RETRIES: '0', WEDGE_CACHE_DIR: 'indexes/.cache' });
+  // Each test scripts the fake's reply to the same kind of question: the answer cache would replay an earlier one.
+  const config = loadConfig({ OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-test', WEDGE_OPENAI_MODEL: 'fake-model', WEDGE_OPENAI_TIMEOUT_MS: '1500', WEDGE_OPENAI_MAX_RETRIES: '0', WEDGE_CACHE_DIR: 'indexes/.cache', WEDGE_ANSWER_CACHE: '0' });
   const wired = await createAnswerDeps({ ...config, indexDir: retriever.index.dir });
   deps = { ...wired, retriever };
   bodies = new Map([...retriever.index.docs].map(([id, doc]) => [id, doc.body]));

@@ -6,6 +6,7 @@ export function createMetrics() {
   const requests = new Counter({ name: 'wedge_http_requests_total', help: 'HTTP requests by route, method and status.', labelNames: ['route', 'method', 'status'], registers: [registry] });
   const latency = new Histogram({ name: 'wedge_http_request_duration_seconds', help: 'HTTP request latency by route.', labelNames: ['route', 'method'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] });
   const fallbacks = new Counter({ name: 'wedge_generator_fallbacks_total', help: 'Answers that fell back to the offline generator (degraded).', registers: [registry] });
+  const cached = new Counter({ name: 'wedge_answers_cached_total', help: 'Answers served from the answer cache (a question asked again).', registers: [registry] });
   const indexChunks = new Gauge({ name: 'wedge_index_chunks', help: 'Passages in the live index.', registers: [registry] });
   const indexDocs = new Gauge({ name: 'wedge_index_documents', help: 'Articles in the live index.', registers: [registry] });
   return {
@@ -15,6 +16,7 @@ export function createMetrics() {
       latency.observe({ route, method }, seconds);
     },
     fallback: () => fallbacks.inc(),
+    cached: () => cached.inc(),
     index(docs: number, chunks: number) { indexDocs.set(docs); indexChunks.set(chunks); },
   };
 }

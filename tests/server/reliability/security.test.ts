@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerDeps } from '../../../src/answer/answer-question.js';
+import type { AnswerResult } from '../../../src/answer/answer-result.js';
+import { createAnswerCache } from '../../../src/answer/answer-cache.js';
 import { createApp } from '../../../src/server/create-app.js';
 import { offlineDeps } from '../../helpers/default-index.js';
 import { serveOnFreePort } from '../../helpers/serve-app.js';
@@ -104,6 +106,23 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/wedge_generator_fallbacks_total 0/);
     expect(text).toMatch(/wedge_index_chunks \d+/);
     expect(text).toMatch(/wedge_index_documents 5/);
+  });
+});
+
+describe('answer cache over HTTP', () => {
+  it('serves a question asked again from the cache, as JSON and as a stream, and counts it in /metrics', async () => {
+    const withCache: AnswerDeps = { ...deps, answerCache: createAnswerCache(10) };
+    const app = await live({ deps: () => withCache });
+    const first = await (await chat(app)).json() as AnswerResult;
+    const again = await (await chat(app)).json() as AnswerResult;
+    expect(first.cached).toBeUndefined();
+    expect(again.cached).toBe(true);
+    expect(again.answer).toBe(first.answer);
+    expect(again.citations).toEqual(first.citations);
+    const streamed = await (await chat(app, { accept: 'text/event-stream' })).text();
+    expect(streamed).toMatch(/event: citations\ndata: \{"stage":"retrieved","passages":\[\{/);
+    expect(streamed).toMatch(/event: done\ndata: .*"cached":true/);
+    expect(await (await app.request('/metrics')).text()).toMatch(/wedge_answers_cached_total 2/);
   });
 });
 
