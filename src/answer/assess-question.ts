@@ -6,9 +6,10 @@ import type { Hit } from '../retrieval/hit.js';
 import { assessCoverage, vocabularyOf, type Coverage, type CorpusVocabulary } from './assess-coverage.js';
 import { judgeKnowledge } from './citations/judge-knowledge.js';
 import { collectEvidence, type DocLookup, type Evidence } from './evidence.js';
-import { answerability, answerabilityFeatures } from './ranking/answerability.js';
+import { answerability, answerabilityFeatures, TYPED_QUESTION_FEATURES } from './ranking/answerability.js';
 import { analyseQuestion, type QuestionAnalysis } from './ranking/question-analysis.js';
-import { rankSentences, readsTypes, type RankedSentence, type RankerWeights } from './ranking/rank-sentences.js';
+import { rankSentences, type RankedSentence, type RankerWeights } from './ranking/rank-sentences.js';
+import { TYPED_FEATURES } from './ranking/sentence-features.js';
 import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from './ranking/ranker-weights.js';
 
 /** What the corpus knows as a whole: its vocabulary, a nearest-corpus-word lookup, and a word's rarity in English. */
@@ -57,8 +58,11 @@ export type AnswerabilityWeights = RankerWeights & { cutoff: number };
 
 const IN_USE: AssessmentModels = { ranker: RANKER_WEIGHTS, answerability: ANSWERABILITY_WEIGHTS };
 
+const reads = (weights: RankerWeights, names: readonly string[]) => weights.features.some((name) => names.includes(name));
+
 /** Whether the models read a question's tagged answer type: only then is it read and are its candidates tagged. */
-export const modelsReadTypes = (models: AssessmentModels = IN_USE) => readsTypes(models.ranker) || readsTypes(models.answerability);
+export const modelsReadTypes = (models: Partial<AssessmentModels> = IN_USE) =>
+  Boolean((models.ranker && reads(models.ranker, TYPED_FEATURES)) || (models.answerability && reads(models.answerability, TYPED_QUESTION_FEATURES)));
 
 /**
  * Reads the question, ranks the sentences of its retrieved passages, and estimates whether the articles

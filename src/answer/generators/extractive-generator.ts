@@ -1,6 +1,7 @@
 import { collectEvidence, sourceName, toCitations, type DocLookup } from '../evidence.js';
 import { analyseQuestion, type QuestionAnalysis } from '../ranking/question-analysis.js';
-import { rankSentences, readsTypes } from '../ranking/rank-sentences.js';
+import { modelsReadTypes } from '../assess-question.js';
+import { rankSentences } from '../ranking/rank-sentences.js';
 import { RANKER_WEIGHTS } from '../ranking/ranker-weights.js';
 import { composeSteelman } from '../steelman/compose-steelman.js';
 import type { AnswerGenerator, Draft, GenerateInput } from './answer-generator.js';
@@ -62,7 +63,7 @@ export function createExtractiveGenerator(options: ExtractiveOptions = {}): Answ
     name: 'extractive',
     async generate(input: GenerateInput): Promise<Draft> {
       if (input.mode === 'steelman' && input.sides) return composeSteelman(input.sides, input.docs, input.idf, input.stanceCues);
-      const analysis = input.analysis ?? analyseQuestion(input.question, { typed: readsTypes(RANKER_WEIGHTS) });
+      const analysis = input.analysis ?? analyseQuestion(input.question, { typed: modelsReadTypes({ ranker: RANKER_WEIGHTS }) });
       const named = new Set(input.namedSources ?? []);
       let ranked = input.ranked;
       if (!ranked) {

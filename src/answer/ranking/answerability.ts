@@ -4,8 +4,11 @@ import type { QuestionAnalysis } from './question-analysis.js';
 import { columnsOf, predict, type RankedSentence, type RankerWeights } from './rank-sentences.js';
 import { FEATURE_NAMES, type RankingKnowledge } from './sentence-features.js';
 
+/** The question-level features read from tagged tokens ('typed-answer' is the older surface-pattern check, not one of them). */
+export const TYPED_QUESTION_FEATURES = ['expected-type', 'typed-near', 'typed-near-focus', 'typed-focus-names'] as const;
+
 /** Names of the question-level features, in the order of the vectors and of the fitted weights. */
-export const ANSWERABILITY_FEATURES = ['best-probability', 'focus-exact', 'focus-aligned', 'focus-in-corpus', 'focus-near-corpus', 'names-together', 'typed-answer', 'no-focus', 'term-coverage', 'on-topic', 'rare-word-covered', 'off-topic-uncovered', 'off-topic-rare-missing', 'strongest-passage', 'factual', 'factual-focus-aligned', 'factual-focus-in-corpus', 'expected-type', 'typed-near', 'typed-near-focus', 'typed-focus-names'] as const;
+export const ANSWERABILITY_FEATURES = ['best-probability', 'focus-exact', 'focus-aligned', 'focus-in-corpus', 'focus-near-corpus', 'names-together', 'typed-answer', 'no-focus', 'term-coverage', 'on-topic', 'rare-word-covered', 'off-topic-uncovered', 'off-topic-rare-missing', 'strongest-passage', 'factual', 'factual-focus-aligned', 'factual-focus-in-corpus', ...TYPED_QUESTION_FEATURES] as const;
 
 /** What the corpus as a whole says about the question's words (assess-coverage.ts), besides its best sentences. */
 export interface CorpusCoverage {

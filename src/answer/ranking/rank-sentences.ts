@@ -47,9 +47,6 @@ export function columnsOf(weights: RankerWeights, names: readonly string[]): num
   return found;
 }
 
-/** Whether a model reads the tagged answer type (its features then need the candidates tagged). */
-export const readsTypes = (weights: RankerWeights) => weights.features.some((name) => name.startsWith('typed') || name === 'expected-type');
-
 /** Probability from the logistic model; `at` maps its features into the vector (the vector's own order without it). */
 export function predict(features: number[], weights: RankerWeights, at?: number[]): number {
   let z = weights.bias;

@@ -9,10 +9,13 @@ import type { AnswerType, QuestionAnalysis, QuestionTerm } from './question-anal
 /** What feature extraction may use besides the texts: corpus IDF of a stem and word-vector cosine. */
 export interface RankingKnowledge { idf: (stem: string) => number; cosine?: (a: string, b: string) => number }
 
+/** The features read from tagged tokens (typing/): a model that uses one needs the question's expected answer and tagged candidates. */
+export const TYPED_FEATURES = ['typed', 'typed-near', 'typed-focus'] as const;
+
 /** Names of the features, in the order of the vectors and of the fitted weights. */
 export const FEATURE_NAMES = [
   'retrieval', 'lexical', 'alignment', 'focus', 'passage', 'rank', 'centrality', 'dependent', 'length', 'lead-in',
-  'fit:reason', 'fit:number', 'fit:time', 'fit:person', 'fit:place', 'fit:polar', 'typed', 'typed-near', 'typed-focus',
+  'fit:reason', 'fit:number', 'fit:time', 'fit:person', 'fit:place', 'fit:polar', ...TYPED_FEATURES,
 ] as const;
 
 // Surface marks of each answer type, general English: a reason question wants causes and consequences, a number question digits.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, predict, readsTypes } from '../../../src/answer/ranking/rank-sentences.js';
+import { modelsReadTypes } from '../../../src/answer/assess-question.js';
+import { columnsOf, predict } from '../../../src/answer/ranking/rank-sentences.js';
 
 const names = ['retrieval', 'lexical', 'typed'] as const;
 const weights = { features: ['typed', 'retrieval'], mean: [0, 0], scale: [1, 1], coefficients: [2, 0], bias: 0 };
@@ -16,8 +17,10 @@ describe('model columns', () => {
     expect(() => columnsOf({ ...weights, features: ['typed', 'gone'] }, names)).toThrow(/gone.*fit:ranker/);
   });
 
-  it('says whether a model reads the tagged answer type', () => {
-    expect(readsTypes(weights)).toBe(true);
-    expect(readsTypes({ ...weights, features: ['retrieval', 'lexical'] })).toBe(false);
+  it('says whether the models read the tagged answer type, not mistaking the older surface check "typed-answer" for it', () => {
+    expect(modelsReadTypes({ ranker: weights })).toBe(true);
+    expect(modelsReadTypes({ ranker: { ...weights, features: ['retrieval', 'lexical'] } })).toBe(false);
+    expect(modelsReadTypes({ answerability: { ...weights, features: ['typed-answer', 'focus-exact'], cutoff: 0.5 } })).toBe(false);
+    expect(modelsReadTypes({ answerability: { ...weights, features: ['expected-type', 'focus-exact'], cutoff: 0.5 } })).toBe(true);
   });
 });
