@@ -50,7 +50,8 @@ export function columnsOf(weights: RankerWeights, names: readonly string[]): num
 /** Probability from the logistic model; `at` maps its features into the vector (the vector's own order without it). */
 export function predict(features: number[], weights: RankerWeights, at?: number[]): number {
   let z = weights.bias;
-  weights.coefficients.forEach((coefficient, i) => { z += coefficient * ((features[at ? at[i]! : i]! - weights.mean[i]!) / (weights.scale[i]! || 1)); });
+  const { coefficients, mean, scale } = weights;
+  for (let i = 0; i < coefficients.length; i += 1) z += coefficients[i]! * ((features[at ? at[i]! : i]! - mean[i]!) / (scale[i]! || 1));
   return 1 / (1 + Math.exp(-z));
 }
 

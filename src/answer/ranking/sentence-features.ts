@@ -1,6 +1,7 @@
 import { foldText } from '../../text/fold-text.js';
 import { STOPWORDS } from '../../text/stopwords.js';
 import { stemWord, tokenizeWords } from '../../text/tokenize-words.js';
+import { BoundedCache } from '../../indexing/bounded-cache.js';
 import type { Evidence } from '../evidence.js';
 import { sentenceTagger } from '../typing/sentence-tagger.js';
 import { typedFit } from '../typing/typed-fit.js';
@@ -35,14 +36,30 @@ export function contentWords(text: string): Array<{ word: string; stem: string }
   return tokenizeWords(text).filter((w) => !STOPWORDS.has(w) && !/^\d+$/.test(w)).map((word) => ({ word, stem: stemWord(word) }));
 }
 
-/** Cosine of each question word with each word of the candidates, computed once per question (the hot path of ranking). */
+/** Cosine of a question word with a candidate word (the hot path of ranking). */
 type Similarities = (term: string, word: string) => number;
 
-function similarities(terms: QuestionTerm[], candidates: Candidate[], cosine?: (a: string, b: string) => number): Similarities {
+// A question word's cosines with the corpus words it met, kept across questions (most questions share their words
+// with earlier ones): at most TERMS question words, each row cleared when it passes ROW_MAX words, per cosine function.
+const TERMS = 256;
+const ROW_MAX = 5_000;
+const termRows = new WeakMap<(a: string, b: string) => number, BoundedCache<string, Map<string, number>>>();
+
+function similarities(terms: QuestionTerm[], cosine?: (a: string, b: string) => number): Similarities {
   if (!cosine) return () => 0;
-  const words = new Set(candidates.flatMap((c) => c.words.map((w) => w.word)));
-  const table = new Map(terms.filter((t) => !t.name).map((t) => [t.word, new Map([...words].map((w) => [w, cosine(t.word, w)]))]));
-  return (term, word) => table.get(term)?.get(word) ?? cosine(term, word);
+  let rows = termRows.get(cosine);
+  if (!rows) termRows.set(cosine, (rows = new BoundedCache(TERMS, () => 1)));
+  const table = new Map(terms.filter((t) => !t.name).map((t) => [t.word, rows.get(t.word, () => new Map<string, number>())]));
+  return (term, word) => {
+    const row = table.get(term);
+    if (!row) return cosine(term, word);
+    let value = row.get(word);
+    if (value === undefined) {
+      if (row.size >= ROW_MAX) row.clear();
+      row.set(word, (value = cosine(term, word)));
+    }
+    return value;
+  };
 }
 
 /** Yadav et al.'s alignment score: each question term's best match in the sentence (same stem 1, else cosine), IDF-weighted. */
@@ -133,7 +150,7 @@ export interface Candidate { item: Evidence; words: Array<{ word: string; stem: 
  */
 export function sentenceFeatures(question: QuestionAnalysis, candidates: Candidate[], knowledge: RankingKnowledge): number[][] {
   const stems = new Set(question.terms.map((t) => t.stem));
-  const similarity = similarities(question.terms, candidates, knowledge.cosine);
+  const similarity = similarities(question.terms, knowledge.cosine);
   const central = centrality(candidates);
   let idfTotal = 0;
   for (const t of question.terms) idfTotal += knowledge.idf(t.stem);
