@@ -33,6 +33,8 @@ export const configSchema = z.object({
   slackBotToken: optionalString,
   slackApiUrl: z.string().url().optional(),
   feedbackFile: z.string().min(1).default('data/feedback.jsonl'),
+  /** SQLite file in which every server process on the machine records the Slack events it has answered. */
+  slackStateFile: z.string().min(1).default('data/slack-state.sqlite'),
   apiKeys: commaList(z.string().min(16, 'each API key needs at least 16 characters')),
   rateLimitPerMin: z.coerce.number().int().min(0).default(0),
   corsOrigins: commaList(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin is scheme://host[:port], with no path')),
@@ -47,7 +49,6 @@ export const configSchema = z.object({
   answerCacheEntries: z.coerce.number().int().min(0).default(1000),
   databaseUrl: optionalString,
 }).refine((c) => !c.slackSigningSecret || c.slackBotToken, { message: 'SLACK_SIGNING_SECRET is set, so SLACK_BOT_TOKEN (xoxb-...) is needed too', path: ['slackBotToken'] })
-  .refine((c) => c.workers === 1 || !c.slackSigningSecret, { message: 'the Slack bot needs one worker (a Slack retry reaching another worker would be answered twice); set WEDGE_WORKERS=1', path: ['workers'] })
   .refine((c) => c.store !== 'postgres' || c.databaseUrl, { message: 'WEDGE_STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/db)', path: ['databaseUrl'] });
 
 /** Resolved settings. */
@@ -77,6 +78,7 @@ export const envNames: Record<keyof Config, string> = {
   slackBotToken: 'SLACK_BOT_TOKEN',
   slackApiUrl: 'SLACK_API_URL',
   feedbackFile: 'WEDGE_FEEDBACK_FILE',
+  slackStateFile: 'WEDGE_SLACK_STATE_FILE',
   apiKeys: 'WEDGE_API_KEYS',
   rateLimitPerMin: 'WEDGE_RATE_LIMIT_PER_MIN',
   corsOrigins: 'WEDGE_CORS_ORIGINS',

@@ -18,6 +18,9 @@ describe('loadConfig', () => {
     expect(config.embedder).toBeUndefined();
     expect(config.openaiApiKey).toBeUndefined();
   });
+  it('lets the Slack bot run with several workers, which share its memory of answered events through a file', () => {
+    expect(loadConfig({ WEDGE_WORKERS: '2', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).slackStateFile).toBe('data/slack-state.sqlite');
+  });
   it('names the variable (or flag) and the problem for a bad value', () => {
     expect(() => loadConfig({ WEDGE_EMBEDDER: 'word2vec' })).toThrow(ConfigError);
     expect(() => loadConfig({ WEDGE_EMBEDDER: 'word2vec' })).toThrow(/WEDGE_EMBEDDER: /);
@@ -25,6 +28,5 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { embedder: 'nope' as never })).toThrow(/--embedder/);
     expect(() => loadConfig({ WEDGE_OPENAI_TIMEOUT_MS: '-3' })).toThrow(/WEDGE_OPENAI_TIMEOUT_MS/);
     expect(() => loadConfig({ WEDGE_STORE: 'postgres' })).toThrow(/DATABASE_URL: WEDGE_STORE=postgres needs DATABASE_URL/);
-    expect(() => loadConfig({ WEDGE_WORKERS: '2', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/WEDGE_WORKERS: the Slack bot needs one worker/);
   });
 });

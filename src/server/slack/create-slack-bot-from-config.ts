@@ -2,6 +2,7 @@ import { WebClient } from '@slack/web-api';
 import { answerQuestion, type AnswerDeps } from '../../answer/answer-question.js';
 import type { Config } from '../../config/load-config.js';
 import { createFeedbackRecorder } from './record-feedback.js';
+import { createSharedRecentKeys } from './shared-recent-keys.js';
 import { createSlackBot, type SlackBot } from './slack-bot.js';
 
 /** Builds the Slack bot from config when SLACK_SIGNING_SECRET is set; undefined otherwise (routes off). */
@@ -17,6 +18,8 @@ export function createSlackBotFromConfig(config: Config, deps: () => AnswerDeps,
       if (!response.ok) throw new Error(`response_url answered HTTP ${response.status}`);
     },
     recordFeedback: createFeedbackRecorder(config.feedbackFile),
+    // One file every worker opens, so WEDGE_WORKERS > 1 still answers each Slack event once.
+    recentKeys: (scope) => createSharedRecentKeys(config.slackStateFile, { name: scope }),
     log,
   });
   return { signingSecret: config.slackSigningSecret, bot };

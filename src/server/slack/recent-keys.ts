@@ -1,5 +1,8 @@
-/** Remembers keys for a while, bounded in size: the memory behind "answer each Slack event once". */
-export function createRecentKeys(options: { max?: number; ttlMs?: number; now?: () => number } = {}) {
+/** The memory behind "answer each Slack event once": true the first time a key is seen within its time to live. */
+export interface RecentKeys { firstTime(key: string): boolean }
+
+/** Remembers keys for a while in this process, bounded in size (tests, and a bot without a shared state file). */
+export function createRecentKeys(options: { max?: number; ttlMs?: number; now?: () => number } = {}): RecentKeys {
   const { max = 5000, ttlMs = 60 * 60 * 1000, now = Date.now } = options;
   const seen = new Map<string, number>();
   return {

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { AnswerMode, AnswerResult } from '../../answer/answer-result.js';
 import type { ChatMessage } from '../../answer/conversation/condense-conversation.js';
 import { answerBlocks, fallbackText, type Block } from './format-blocks.js';
-import { createRecentKeys } from './recent-keys.js';
+import { createRecentKeys, type RecentKeys } from './recent-keys.js';
 import type { FeedbackEntry } from './record-feedback.js';
 
 /** What the bot needs; everything that talks to the outside is passed in. */
@@ -16,6 +16,8 @@ export interface SlackBotDeps {
   /** Runs work after the HTTP acknowledgement; Slack wants an answer within 3 seconds. */
   schedule?: (task: () => Promise<void>) => void;
   clock?: () => Date;
+  /** Where the bot remembers what it has answered, by scope ("events", "messages"); in this process without it. */
+  recentKeys?: (scope: string) => RecentKeys;
 }
 
 interface SlackEvent { type: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; channel_type?: string; ts: string; thread_ts?: string }
@@ -33,8 +35,9 @@ export function parseQuestion(text: string): { question: string; mode: AnswerMod
 
 /** Creates the Slack bot: events, slash commands and button clicks, each answered exactly once, in the background. */
 export function createSlackBot(deps: SlackBotDeps) {
-  const events = createRecentKeys();
-  const messages = createRecentKeys();
+  const recentKeys = deps.recentKeys ?? (() => createRecentKeys());
+  const events = recentKeys('events');
+  const messages = recentKeys('messages');
   const answers = new Map<string, AnswerResult>();
   const pending = new Set<Promise<void>>();
   let botUserId: Promise<string | undefined> | undefined;

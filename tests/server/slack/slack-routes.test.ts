@@ -14,6 +14,7 @@ const SECRET = 'test-signing-secret';
 const NOW = new Date('2026-11-23T12:00:00Z');
 const nowSeconds = String(Math.floor(NOW.getTime() / 1000));
 const feedbackFile = path.join(os.tmpdir(), `wedge-feedback-${process.pid}.jsonl`);
+const stateFile = path.join(os.tmpdir(), `wedge-slack-state-${process.pid}.sqlite`);
 const logs: string[] = [];
 let slack: Awaited<ReturnType<typeof startFakeSlack>>;
 let deps: AnswerDeps;
@@ -23,12 +24,12 @@ let bot: NonNullable<ReturnType<typeof createSlackBotFromConfig>>['bot'];
 beforeAll(async () => {
   slack = await startFakeSlack();
   deps = await offlineDeps();
-  const config = loadConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-secret-token', SLACK_API_URL: slack.apiUrl, WEDGE_FEEDBACK_FILE: feedbackFile });
+  const config = loadConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-secret-token', SLACK_API_URL: slack.apiUrl, WEDGE_FEEDBACK_FILE: feedbackFile, WEDGE_SLACK_STATE_FILE: stateFile });
   const wired = createSlackBotFromConfig(config, () => deps, (m) => logs.push(m))!;
   bot = wired.bot;
   app = createApp({ deps: () => deps, clock: () => NOW, log: (m) => logs.push(m), slack: wired });
 });
-afterAll(async () => { await slack.close(); await rm(feedbackFile, { force: true }); });
+afterAll(async () => { await slack.close(); await rm(feedbackFile, { force: true }); for (const suffix of ['', '-wal', '-shm']) await rm(`${stateFile}${suffix}`, { force: true }); });
 beforeEach(() => { slack.calls.length = 0; });
 
 function signed(pathname: string, body: string, contentType: string, headers: Record<string, string> = {}, timestamp = nowSeconds) {
