@@ -3,13 +3,13 @@ import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import type { Manifest } from '../indexing/manifest.js';
 import type { OpenIndex } from '../indexing/open-index.js';
 import { BoundedCache } from '../indexing/bounded-cache.js';
-import { lexicalTerms } from '../text/tokenize-words.js';
 import { bm25QueryTerms, scoreBm25Postings } from './bm25-score.js';
 import { lexicalQuery } from './lexical-query.js';
 import { fuseRankings } from './fuse-rankings.js';
 import { passageSimilarity } from './passage-similarity.js';
 import type { Hit } from './hit.js';
 import { addOtherArticles } from './add-other-articles.js';
+import { sentenceDataOf, sentenceScoring, type SentenceData } from './score-sentences.js';
 import { selectMmr } from './select-mmr.js';
 import { toHit } from './to-hit.js';
 
@@ -65,7 +65,7 @@ export interface Retriever {
 }
 
 const RRF_K = 60;
-/** Sentences whose terms, and passages whose vectors, a retriever keeps between queries. */
+/** Sentences whose vectors and terms, and passages whose vectors, a retriever keeps between queries. */
 const SENTENCE_CACHE = 50_000;
 const VECTOR_CACHE = 10_000;
 
@@ -79,9 +79,8 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
   // Statistics count live chunks; positions (arrays, graph labels) run over every slot, tombstones included.
   const chunkCount = store.liveCount;
   // Bounded, so a long-running server over a large index keeps what queries reuse, not all it ever read.
-  const sentenceTerms = new BoundedCache<string, Set<string>>(SENTENCE_CACHE, () => 1);
-  const termsOf = (docId: string, start: number, end: number, text: string) =>
-    sentenceTerms.get(`${docId}:${start}:${end}`, () => new Set(lexicalTerms(text)));
+  // Kept by chunk position (a number: no key is built or hashed per sentence), weighed by the chunk's sentence count.
+  const sentenceCache = new BoundedCache<number, SentenceData[]>(SENTENCE_CACHE, (data) => data.length);
   const vectorCache = new BoundedCache<number, number[]>(VECTOR_CACHE, () => 1);
   const chunkVector = (i: number) => vectorCache.get(i, () => dense.index.getPoint(i));
   // Query shaping and sentence weights count terms in the passage text alone; BM25 counts them in the indexed text.
@@ -124,21 +123,20 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const similarity = (a: number, b: number) => passageSimilarity(chunkVector(a), chunkVector(b), rows.get(a)!, rows.get(b)!);
     const top = mode === 'hybrid' ? selectMmr(shortlist, k, similarity, fusion.mmrLambda) : shortlist;
     const ranked = addOtherArticles(top, ranking, ({ item }) => rows.get(item)!.docId, options.otherArticles);
-    const texts = store.chunkTexts(ranked.map(({ item }) => item));
-
-    const vectors = store.sentenceVectors(ranked.flatMap(({ item }) => rows.get(item)!.sentences.map((s) => `${rows.get(item)!.docId}:${s.start}:${s.end}`)));
-    const queryTerms = new Map<string, number>();
-    for (const term of lexicalTerms(query)) queryTerms.set(term, idf(term));
-    const scoring = {
-      queryVector,
-      queryTerms,
-      idf,
-      sentenceVector: (docId: string, start: number, end: number) => vectors.get(`${docId}:${start}:${end}`),
-      sentenceTerms: termsOf,
-    };
+    const positions = ranked.map(({ item }) => item);
+    const texts = store.chunkTexts(positions);
+    const sentences = sentenceCache.getMany(positions, (missing) => {
+      const keys = missing.flatMap((item) => rows.get(item)!.sentences.map((s) => `${rows.get(item)!.docId}:${s.start}:${s.end}`));
+      const vectors = store.sentenceVectors(keys);
+      return new Map(missing.map((item) => {
+        const row = rows.get(item)!;
+        return [item, sentenceDataOf({ ...row, text: texts.get(item)! }, row.sentences.map((s) => vectors.get(`${row.docId}:${s.start}:${s.end}`)))];
+      }));
+    });
+    const scoring = sentenceScoring(query, queryVector, idf);
     return ranked.map(({ item, relevance }) => {
       const row = rows.get(item)!;
-      return toHit({ ...row, text: texts.get(item)! }, docs.get(row.docId)!.meta.title, relevance, scoring);
+      return toHit({ ...row, text: texts.get(item)! }, sentences.get(item)!, docs.get(row.docId)!.meta.title, relevance, scoring);
     });
   }
 

@@ -1,17 +1,29 @@
 import type { Chunk } from '../chunking/chunk.js';
 import { entityAliases } from '../text/entity-aliases.js';
+import { lexicalTerms } from '../text/tokenize-words.js';
 import type { ScoredSentence } from './hit.js';
 
-/** What sentence scoring reads: the query's vector and weighted terms, and a way to fetch sentence vectors and terms. */
+/** What a store knows of a sentence before any query: its vector (when it has one) and its lexical terms. */
+export interface SentenceData { vector: Float32Array | undefined; terms: Set<string> }
+
+/** What sentence scoring reads of the query: its vector, and its terms with their IDF weight and their aliases' IDF. */
 export interface SentenceScoringContext {
   queryVector: number[];
-  /** Query terms with their IDF weight. */
-  queryTerms: Map<string, number>;
-  sentenceVector(docId: string, start: number, end: number): Float32Array | undefined;
-  /** The lexical terms of a sentence (its text given, so a store may cache them by position). */
-  sentenceTerms(docId: string, start: number, end: number, text: string): Set<string>;
-  /** IDF of any term: an alias match counts for no more than the alias itself says. */
-  idf(term: string): number;
+  queryTerms: Array<{ term: string; weight: number; aliases: Array<{ term: string; weight: number }> }>;
+  totalWeight: number;
+}
+
+/** The query side of sentence scoring, prepared once per query: an alias match counts for no more than the alias itself says. */
+export function sentenceScoring(query: string, queryVector: number[], idf: (term: string) => number): SentenceScoringContext {
+  const weights = new Map<string, number>();
+  for (const term of lexicalTerms(query)) weights.set(term, idf(term));
+  const queryTerms = [...weights].map(([term, weight]) => ({ term, weight, aliases: entityAliases(term).map((alias) => ({ term: alias, weight: Math.min(weight, idf(alias)) })) }));
+  return { queryVector, queryTerms, totalWeight: queryTerms.reduce((sum, t) => sum + t.weight, 0) };
+}
+
+/** A chunk's sentences' data computed from their texts (a store without stored sentence data). */
+export function sentenceDataOf(chunk: Pick<Chunk, 'start' | 'text' | 'sentences'>, vectors: Array<Float32Array | undefined>): SentenceData[] {
+  return chunk.sentences.map(({ start, end }, i) => ({ vector: vectors[i], terms: new Set(lexicalTerms(chunk.text.slice(start - chunk.start, end - chunk.start))) }));
 }
 
 function cosine(a: number[], b: Float32Array): number {
@@ -29,24 +41,22 @@ function cosine(a: number[], b: Float32Array): number {
 /**
  * Scores each sentence of a chunk against the query: the mean of its dense similarity and the
  * IDF-weighted share of query terms it contains. Later stages cite the best sentences, not whole chunks.
+ * `data` holds the chunk's sentences' vectors and terms, in order.
  */
-export function scoreSentences(chunk: Chunk, context: SentenceScoringContext): ScoredSentence[] {
-  let totalWeight = 0;
-  for (const weight of context.queryTerms.values()) totalWeight += weight;
-  return chunk.sentences.map(({ start, end }) => {
-    const vector = context.sentenceVector(chunk.docId, start, end);
+export function scoreSentences(chunk: Pick<Chunk, 'sentences'>, data: SentenceData[], context: SentenceScoringContext): ScoredSentence[] {
+  return chunk.sentences.map(({ start, end }, i) => {
+    const { vector, terms } = data[i]!;
     const dense = vector ? Math.max(0, cosine(context.queryVector, vector)) : 0;
     let matched = 0;
-    const terms = context.sentenceTerms(chunk.docId, start, end, chunk.text.slice(start - chunk.start, end - chunk.start));
     // "Moscow" in the question is matched by "Russia" in the sentence: the same state, named two ways.
-    for (const [term, weight] of context.queryTerms) {
+    for (const { term, weight, aliases } of context.queryTerms) {
       if (terms.has(term)) matched += weight;
       else {
-        const alias = entityAliases(term).find((other) => terms.has(other));
-        if (alias) matched += Math.min(weight, context.idf(alias));
+        const alias = aliases.find((other) => terms.has(other.term));
+        if (alias) matched += alias.weight;
       }
     }
-    const lexical = totalWeight > 0 ? matched / totalWeight : 0;
+    const lexical = context.totalWeight > 0 ? matched / context.totalWeight : 0;
     return { start, end, score: Number((0.5 * dense + 0.5 * lexical).toFixed(4)) };
   });
 }

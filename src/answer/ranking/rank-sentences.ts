@@ -1,7 +1,7 @@
 import type { Evidence } from '../evidence.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
-import { contentWords, FEATURE_NAMES, sentenceFeatures, stemVector, type Candidate, type RankingKnowledge } from './sentence-features.js';
+import { FEATURE_NAMES, prepareSentence, sentenceFeatures, type Candidate, type PreparedSentence, type RankingKnowledge } from './sentence-features.js';
 
 const FOCUS = FEATURE_NAMES.indexOf('focus');
 
@@ -11,23 +11,27 @@ export interface RankerWeights { features: readonly string[]; mean: number[]; sc
 /** A candidate sentence with the probability that it answers the question, and how much of the question's focus it states. */
 export interface RankedSentence extends Candidate { probability: number; focus: number; features: number[] }
 
-// A sentence's words and stem vector do not change while its index lives: prepared once per index (keyed by its IDF function).
-const prepared = new WeakMap<(stem: string) => number, Map<string, Pick<Candidate, 'words' | 'vector'>>>();
+// What ranking reads of a sentence does not change while its index lives: prepared once per index (keyed by its
+// IDF function), by article and span (a number, so no key is built or hashed per sentence).
+const prepared = new WeakMap<(stem: string) => number, { size: number; byDoc: Map<string, Map<number, PreparedSentence>> }>();
 const PREPARED_MAX = 200_000;
+// Offsets below 10^8 (an article of 100 million characters): start and end in one exact double.
+const spanKey = (start: number, end: number) => start * 1e8 + end;
 
 /** Prepares candidates: content words, an IDF-weighted stem vector, the relevance of the sentence before. */
 export function toCandidates(evidence: Evidence[], idf: (stem: string) => number): Candidate[] {
   let cache = prepared.get(idf);
-  if (!cache) prepared.set(idf, (cache = new Map()));
+  if (!cache) prepared.set(idf, (cache = { size: 0, byDoc: new Map() }));
   return evidence.map((item) => {
-    const key = `${item.docId}:${item.start}:${item.end}`;
-    let entry = cache.get(key);
+    let spans = cache.byDoc.get(item.docId);
+    if (!spans) cache.byDoc.set(item.docId, (spans = new Map()));
+    const key = spanKey(item.start, item.end);
+    let entry = spans.get(key);
     if (!entry) {
-      const words = contentWords(item.text);
-      entry = { words, vector: stemVector(words, idf) };
-      if (cache.size < PREPARED_MAX) cache.set(key, entry);
+      entry = prepareSentence(item.text, idf);
+      if (cache.size < PREPARED_MAX) { spans.set(key, entry); cache.size += 1; }
     }
-    return { item, ...entry, lead: item.lead ?? 0 };
+    return { ...entry, item, lead: item.lead ?? 0 };
   });
 }
 

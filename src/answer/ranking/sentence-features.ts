@@ -1,11 +1,11 @@
 import { foldText } from '../../text/fold-text.js';
 import { STOPWORDS } from '../../text/stopwords.js';
 import { stemWord, tokenizeWords } from '../../text/tokenize-words.js';
-import { BoundedCache } from '../../indexing/bounded-cache.js';
 import type { Evidence } from '../evidence.js';
 import { sentenceTagger } from '../typing/sentence-tagger.js';
 import { typedFit } from '../typing/typed-fit.js';
 import type { AnswerType, QuestionAnalysis, QuestionTerm } from './question-analysis.js';
+import { similarityRow, wordId, type SimilarityRow } from './word-similarity.js';
 
 /** What feature extraction may use besides the texts: corpus IDF of a stem and word-vector cosine. */
 export interface RankingKnowledge { idf: (stem: string) => number; cosine?: (a: string, b: string) => number }
@@ -28,7 +28,8 @@ const FITS: Record<Exclude<AnswerType, 'other'>, RegExp> = {
   place: /\b(in|at|from|to|near|across|along|into)\s+(the\s+)?\p{Lu}/u,
   polar: /\b(not|no|never|cannot|can't|won't|will|would|could|should|must|unlikely|likely|impossible|possible|indeed)\b/i,
 };
-const FIT_TYPES = Object.keys(FITS) as Array<keyof typeof FITS>;
+type FitType = keyof typeof FITS;
+const FIT_TYPES = Object.keys(FITS) as FitType[];
 const DEPENDENT = /^\s*["“]?(this|that|these|those|it|its|they|their|he|his|she|her|such|additionally|moreover|also|however|but|yet|still|furthermore|besides|then|thus|therefore|instead|meanwhile|in addition|as a result|in short|after all|even so)\b/i;
 
 /** Content stems of a text with their folded words, for alignment and centrality. */
@@ -36,44 +37,49 @@ export function contentWords(text: string): Array<{ word: string; stem: string }
   return tokenizeWords(text).filter((w) => !STOPWORDS.has(w) && !/^\d+$/.test(w)).map((word) => ({ word, stem: stemWord(word) }));
 }
 
-/** Cosine of a question word with a candidate word (the hot path of ranking). */
-type Similarities = (term: string, word: string) => number;
+/** What ranking reads of a sentence that no question changes: prepared once per sentence (toCandidates keeps it). */
+export interface PreparedSentence {
+  words: Array<{ word: string; stem: string }>;
+  /** wordId of each of `words`, in order. */
+  ids: Int32Array;
+  stems: ReadonlySet<string>;
+  vector: Map<string, number>;
+  dependent: number;
+  /** Whether the sentence has each answer type's surface form, tested on first use. */
+  fits: Partial<Record<FitType, number>>;
+}
 
-// A question word's cosines with the corpus words it met, kept across questions (most questions share their words
-// with earlier ones): at most TERMS question words, each row cleared when it passes ROW_MAX words, per cosine function.
-const TERMS = 256;
-const ROW_MAX = 5_000;
-const termRows = new WeakMap<(a: string, b: string) => number, BoundedCache<string, Map<string, number>>>();
+/** Prepares a sentence's text for ranking against any question. */
+export function prepareSentence(text: string, idf: (stem: string) => number): PreparedSentence {
+  const words = contentWords(text);
+  return { words, ids: Int32Array.from(words, (w) => wordId(w.word)), stems: new Set(words.map((w) => w.stem)), vector: stemVector(words, idf), dependent: DEPENDENT.test(text) ? 1 : 0, fits: {} };
+}
 
-function similarities(terms: QuestionTerm[], cosine?: (a: string, b: string) => number): Similarities {
-  if (!cosine) return () => 0;
-  let rows = termRows.get(cosine);
-  if (!rows) termRows.set(cosine, (rows = new BoundedCache(TERMS, () => 1)));
-  const table = new Map(terms.filter((t) => !t.name).map((t) => [t.word, rows.get(t.word, () => new Map<string, number>())]));
-  return (term, word) => {
-    const row = table.get(term);
-    if (!row) return cosine(term, word);
-    let value = row.get(word);
-    if (value === undefined) {
-      if (row.size >= ROW_MAX) row.clear();
-      row.set(word, (value = cosine(term, word)));
-    }
-    return value;
-  };
+function surfaceFit(sentence: PreparedSentence, type: FitType, text: string): number {
+  let fit = sentence.fits[type];
+  if (fit === undefined) sentence.fits[type] = fit = FITS[type].test(type === 'person' || type === 'place' ? text : foldText(text)) ? 1 : 0;
+  return fit;
+}
+
+/** The question's words' cosine rows (names have none: they match only themselves), or none without word vectors. */
+function rowsOf(terms: QuestionTerm[], cosine?: (a: string, b: string) => number): Map<string, SimilarityRow> {
+  return new Map(cosine ? terms.filter((t) => !t.name).map((t) => [t.word, similarityRow(t.word, cosine)]) : []);
 }
 
 /** Yadav et al.'s alignment score: each question term's best match in the sentence (same stem 1, else cosine), IDF-weighted. */
-function alignment(terms: QuestionTerm[], words: Array<{ word: string; stem: string }>, knowledge: RankingKnowledge, similarity: Similarities): number {
+function alignment(terms: QuestionTerm[], sentence: PreparedSentence, knowledge: RankingKnowledge, rows: Map<string, SimilarityRow>): number {
   let total = 0;
   let aligned = 0;
+  const { words, ids } = sentence;
   for (const term of terms) {
     const weight = knowledge.idf(term.stem);
     total += weight;
     let best = 0;
-    for (const w of words) {
-      if (w.stem === term.stem) { best = 1; break; }
+    if (sentence.stems.has(term.stem)) best = 1;
+    else {
       // A name matches only itself: vectors put neighbouring countries close together.
-      if (!term.name) best = Math.max(best, similarity(term.word, w.word));
+      const row = rows.get(term.word);
+      if (row) for (let j = 0; j < words.length; j += 1) best = Math.max(best, row.at(ids[j]!));
     }
     aligned += weight * best;
   }
@@ -81,14 +87,15 @@ function alignment(terms: QuestionTerm[], words: Array<{ word: string; stem: str
 }
 
 /** Share of focus terms the sentence states (same stem, or a vector neighbour at cosine 0.6 or more). */
-export function focusShare(focus: QuestionTerm[], words: Array<{ word: string; stem: string }>, knowledge: RankingKnowledge, similarity: Similarities = (a, b) => knowledge.cosine?.(a, b) ?? 0): number {
+function focusShare(focus: QuestionTerm[], sentence: PreparedSentence, knowledge: RankingKnowledge, rows: Map<string, SimilarityRow>): number {
   if (!focus.length) return 1;
   let total = 0;
   let covered = 0;
   for (const term of focus) {
     const weight = knowledge.idf(term.stem);
     total += weight;
-    if (words.some((w) => w.stem === term.stem || similarity(term.word, w.word) >= 0.6)) covered += weight;
+    const row = rows.get(term.word);
+    if (sentence.stems.has(term.stem) || (row && sentence.ids.some((id) => row.at(id) >= 0.6))) covered += weight;
   }
   return total ? covered / total : 1;
 }
@@ -139,7 +146,7 @@ const typedColumns = (fit: { typed: number; near: number } | undefined, focus: n
 const ANCHOR_COSINE = 0.7;
 
 /** A candidate sentence prepared for ranking. */
-export interface Candidate { item: Evidence; words: Array<{ word: string; stem: string }>; vector: Map<string, number>; lead: number }
+export interface Candidate extends PreparedSentence { item: Evidence; lead: number }
 
 /**
  * The feature vector of each candidate sentence (FEATURE_NAMES order): relevance (retrieval score, lexical
@@ -150,7 +157,7 @@ export interface Candidate { item: Evidence; words: Array<{ word: string; stem: 
  */
 export function sentenceFeatures(question: QuestionAnalysis, candidates: Candidate[], knowledge: RankingKnowledge): number[][] {
   const stems = new Set(question.terms.map((t) => t.stem));
-  const similarity = similarities(question.terms, knowledge.cosine);
+  const rows = rowsOf(question.terms, knowledge.cosine);
   const central = centrality(candidates);
   let idfTotal = 0;
   for (const t of question.terms) idfTotal += knowledge.idf(t.stem);
@@ -159,18 +166,18 @@ export function sentenceFeatures(question: QuestionAnalysis, candidates: Candida
   const tagger = expected && sentenceTagger();
   const anchorWords = expected?.head.length ? expected.head : question.focus;
   const anchorStems = new Set(anchorWords.map((t) => t.stem));
-  const isAnchor = (token: { word: string; stem: string }) => anchorStems.has(token.stem) || anchorWords.some((t) => similarity(t.word, token.word) >= ANCHOR_COSINE);
+  const anchorRows = knowledge.cosine ? anchorWords.map((t) => similarityRow(t.word, knowledge.cosine!)) : [];
+  const isAnchor = (token: { word: string; stem: string }) => anchorStems.has(token.stem) || anchorRows.some((row) => row.at(wordId(token.word)) >= ANCHOR_COSINE);
   return candidates.map((candidate, index) => {
     const { item, words } = candidate;
     let lexical = 0;
-    const present = new Set(words.map((w) => w.stem));
-    for (const stem of stems) if (present.has(stem)) lexical += knowledge.idf(stem);
-    // Only the question's own answer type is tested (the others are 0), so only its text form is made.
-    const fits = FIT_TYPES.map((type) => (question.type === type && FITS[type].test(type === 'person' || type === 'place' ? item.text : foldText(item.text)) ? 1 : 0));
-    const focus = focusShare(question.focus, words, knowledge, similarity);
+    for (const stem of stems) if (candidate.stems.has(stem)) lexical += knowledge.idf(stem);
+    // Only the question's own answer type is tested (the others are 0).
+    const fits = FIT_TYPES.map((type) => (question.type === type ? surfaceFit(candidate, type, item.text) : 0));
+    const focus = focusShare(question.focus, candidate, knowledge, rows);
     return [
-      item.score, idfTotal ? lexical / idfTotal : 0, alignment(question.terms, words, knowledge, similarity), focus,
-      item.hitScore, 1 / (1 + item.hitRank), central[index]!, DEPENDENT.test(item.text) ? 1 : 0, Math.log1p(words.length) / 3, candidate.lead,
+      item.score, idfTotal ? lexical / idfTotal : 0, alignment(question.terms, candidate, knowledge, rows), focus,
+      item.hitScore, 1 / (1 + item.hitRank), central[index]!, candidate.dependent, Math.log1p(words.length) / 3, candidate.lead,
       ...fits,
       ...typedColumns(tagger && typedFit(expected!, stems, isAnchor, tagger(item.text)), focus),
     ];

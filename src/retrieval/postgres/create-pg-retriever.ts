@@ -1,7 +1,6 @@
 import { vectorLiteral } from '../../indexing/postgres/build-pg-index.js';
 import { setEfSearch } from '../../indexing/postgres/create-pg-pool.js';
 import type { PgIndex } from '../../indexing/postgres/open-pg-index.js';
-import { lexicalTerms } from '../../text/tokenize-words.js';
 import { bm25QueryTerms, scoreBm25 } from '../bm25-score.js';
 import { defaultFusion, type FusionSettings, type Retriever, type SearchOptions } from '../create-retriever.js';
 import { fuseRankings } from '../fuse-rankings.js';
@@ -10,6 +9,7 @@ import type { Hit } from '../hit.js';
 import { passageSimilarity } from '../passage-similarity.js';
 import { selectMmr } from '../select-mmr.js';
 import { addOtherArticles } from '../add-other-articles.js';
+import { sentenceDataOf, sentenceScoring } from '../score-sentences.js';
 import { toHit } from '../to-hit.js';
 
 const RRF_K = 60;
@@ -88,22 +88,13 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
     const picked = ranked.map(({ item }) => rows[item]!);
     const sentenceTexts = picked.flatMap((row) => row.sentences.map((s) => docs.get(row.doc_id)!.body.slice(s.start, s.end)));
     const sentenceVectors = sentenceTexts.length ? await embedder.embedDocuments(sentenceTexts) : [];
-    const vectorOf = new Map<string, Float32Array>();
     let n = 0;
-    for (const row of picked) for (const s of row.sentences) vectorOf.set(`${row.doc_id}:${s.start}:${s.end}`, Float32Array.from(sentenceVectors[n++]!));
-    const queryTerms = new Map(lexicalTerms(query).map((term) => [term, idf(term)]));
-    const scoring = {
-      queryVector,
-      queryTerms,
-      idf,
-      sentenceVector: (docId: string, start: number, end: number) => vectorOf.get(`${docId}:${start}:${end}`),
-      sentenceTerms: (_docId: string, _start: number, _end: number, text: string) => new Set(lexicalTerms(text)),
-    };
+    const scoring = sentenceScoring(query, queryVector, idf);
     return ranked.map(({ item, relevance }) => {
       const row = rows[item]!;
       const { meta, body } = docs.get(row.doc_id)!;
       const chunk = { id: row.id, docId: row.doc_id, start: row.start_offset, end: row.end_offset, text: body.slice(row.start_offset, row.end_offset), role: row.role, sentences: row.sentences };
-      return toHit(chunk, meta.title, relevance, scoring);
+      return toHit(chunk, sentenceDataOf(chunk, row.sentences.map(() => Float32Array.from(sentenceVectors[n++]!))), meta.title, relevance, scoring);
     });
   }
 
