@@ -16,13 +16,13 @@ export interface Decline { reason: string; closest?: RankedSentence }
 export function declineReason(question: string, analysis: QuestionAnalysis, ranked: RankedSentence[]): Decline {
   const asked = analysis.focus.map((t) => t.word).slice(0, 3);
   const what = asked.length ? `“${asked.join(' ')}”` : 'what is asked';
-  const said = new Set(ranked.flatMap((s) => s.words.map((w) => w.stem)));
+  const said = new Set(ranked.flatMap((s) => [...s.sentence.stems]));
   const mentioned = [...question.matchAll(NAME_RUN)]
     .filter((m) => m.index > 0)
     .map((m) => m[0].replace(/[’'.,;:!?]+$/, '').replace(/[’']s$/, ''))
     .filter((name) => tokenizeWords(name).some((word) => said.has(stemWord(word))));
   if (!mentioned.length) return { reason: `None of them speaks to ${what}.` };
   const names = new Set(analysis.terms.filter((t) => t.name).map((t) => t.stem));
-  const closest = ranked.find((s) => s.words.some((w) => names.has(w.stem)));
+  const closest = ranked.find((s) => [...names].some((stem) => s.sentence.stems.has(stem)));
   return { reason: `They mention ${mentioned.join(' and ')}, but none of them speaks to ${what}.`, ...(closest ? { closest } : {}) };
 }

@@ -5,6 +5,7 @@ import type { OpenIndex } from '../indexing/open-index.js';
 import { BoundedCache } from '../indexing/bounded-cache.js';
 import { bm25QueryTerms, scoreBm25Postings } from './bm25-score.js';
 import { lexicalQuery } from './lexical-query.js';
+import { exactKnn, type KnnResult } from './exact-knn.js';
 import { fuseRankings } from './fuse-rankings.js';
 import { passageSimilarity } from './passage-similarity.js';
 import type { Hit } from './hit.js';
@@ -68,6 +69,9 @@ const RRF_K = 60;
 /** Sentences whose vectors and terms, and passages whose vectors, a retriever keeps between queries. */
 const SENTENCE_CACHE = 50_000;
 const VECTOR_CACHE = 10_000;
+// open-index sets the graph's ef to the point count up to this many, so its search visits every point: an exhaustive
+// pass over the vectors in memory returns the same neighbours without walking the graph.
+const EXACT_MAX = 400;
 
 /**
  * Creates a hybrid retriever: BM25 (FTS5's index, scored as BM25+ with bm25-score.ts) + dense (HNSW) fused by
@@ -83,6 +87,16 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
   const sentenceCache = new BoundedCache<number, SentenceData[]>(SENTENCE_CACHE, (data) => data.length);
   const vectorCache = new BoundedCache<number, number[]>(VECTOR_CACHE, () => 1);
   const chunkVector = (i: number) => vectorCache.get(i, () => dense.index.getPoint(i));
+  let flat: Float32Array | undefined;
+  const dimensions = index.manifest.embedder.dimensions;
+  const denseSearch = (queryVector: number[], k: number): KnnResult => {
+    if (store.chunkCount > EXACT_MAX) return dense.index.searchKnn(queryVector, k);
+    if (!flat) {
+      flat = new Float32Array(store.chunkCount * dimensions);
+      for (let i = 0; i < store.chunkCount; i += 1) if (store.roles[i] !== 2) flat.set(dense.index.getPoint(i), i * dimensions);
+    }
+    return exactKnn(flat, dimensions, (i) => store.roles[i] !== 2, queryVector, k);
+  };
   // Query shaping and sentence weights count terms in the passage text alone; BM25 counts them in the indexed text.
   const idf = (term: string) => Math.log(1 + chunkCount / ((store.textFrequency.get(term) ?? 0) + 0.5));
   const stats = { count: chunkCount, averageLength: store.averageLength, documentFrequency: store.documentFrequency, sortedTerms: store.sortedTerms };
@@ -100,7 +114,7 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const lexicalResults = mode === 'dense' ? [] : lexicalSearch(query, context, pool * 4);
     const lexicalRanking = lexicalResults.map((r) => r.id).filter(allowed).slice(0, pool);
     const lexicalScores = new Map(lexicalResults.map((r) => [r.id, r.score]));
-    const denseResult = mode === 'bm25' ? { neighbors: [], distances: [] } : dense.index.searchKnn(queryVector, pool);
+    const denseResult = mode === 'bm25' ? { neighbors: [], distances: [] } : denseSearch(queryVector, pool);
     const denseRanking = denseResult.neighbors.filter(allowed);
     const denseScores = new Map(denseResult.neighbors.map((n, i) => [n, 1 - denseResult.distances[i]!]));
 
@@ -120,7 +134,9 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const shortlist = mode === 'hybrid' ? ranking.slice(0, Math.max(3 * k, 24)) : ranking.slice(0, k);
     // Rows of the candidates MMR weighs (of the whole ranking when other articles are wanted), in one read.
     const rows = store.chunks((options.otherArticles ? ranking : shortlist).map((r) => r.item));
-    const similarity = (a: number, b: number) => passageSimilarity(chunkVector(a), chunkVector(b), rows.get(a)!, rows.get(b)!);
+    // Each shortlisted passage's vector read once: MMR weighs every pair it compares.
+    const shortVectors = new Map(shortlist.map(({ item }) => [item, chunkVector(item)]));
+    const similarity = (a: number, b: number) => passageSimilarity(shortVectors.get(a)!, shortVectors.get(b)!, rows.get(a)!, rows.get(b)!);
     const top = mode === 'hybrid' ? selectMmr(shortlist, k, similarity, fusion.mmrLambda) : shortlist;
     const ranked = addOtherArticles(top, ranking, ({ item }) => rows.get(item)!.docId, options.otherArticles);
     const positions = ranked.map(({ item }) => item);

@@ -1,6 +1,6 @@
 import type { Evidence } from '../evidence.js';
 import type { RankedSentence } from '../ranking/rank-sentences.js';
-import { stemCosine } from '../ranking/sentence-features.js';
+import { preparedCosine } from '../ranking/sentence-features.js';
 
 /** One point of an answer: its lead sentence, and the sentences of other articles that make the same point. */
 export interface Point { lead: RankedSentence; also: RankedSentence[]; span: Pick<Evidence, 'docId' | 'chunkId' | 'start' | 'end' | 'score'> }
@@ -27,7 +27,7 @@ export function composePoints(ranked: RankedSentence[], options: PointOptions): 
   const perDoc = new Map<string, number>();
   const best = ranked[0]?.probability ?? 0;
   for (const sentence of ranked) {
-    const same = points.find((p) => [p.lead, ...p.also].some((s) => stemCosine(s.vector, sentence.vector) >= options.samePoint));
+    const same = points.find((p) => [p.lead, ...p.also].some((s) => preparedCosine(s.sentence, sentence.sentence) >= options.samePoint));
     if (same) {
       if (sentence.item.docId !== same.lead.item.docId && !same.also.some((s) => s.item.docId === sentence.item.docId)) same.also.push(sentence);
       continue;

@@ -38,7 +38,7 @@ export function answerabilityFeatures(question: QuestionAnalysis, ranked: Ranked
   const top = ranked.slice(0, ANSWER_WINDOW);
   const focusExact = (s: RankedSentence) => {
     if (!question.focus.length) return 1;
-    const stems = new Set(s.words.map((w) => w.stem));
+    const { stems } = s.sentence;
     return question.focus.filter((t) => stems.has(t.stem)).length / question.focus.length;
   };
   const near = question.focus.length && corpus.nearest ? question.focus.reduce((s, t) => s + corpus.nearest!(t.word), 0) / question.focus.length : 1;
@@ -46,7 +46,7 @@ export function answerabilityFeatures(question: QuestionAnalysis, ranked: Ranked
   const names = question.terms.filter((t) => t.name);
   const together = (s: RankedSentence) => {
     if (!names.length) return 1;
-    const stems = new Set(s.words.map((w) => w.stem));
+    const { stems } = s.sentence;
     return names.filter((t) => stems.has(t.stem) || entityAliases(t.stem).some((alias) => stems.has(alias))).length / names.length;
   };
   const onTopic = corpus.coreTerms > 0 ? 1 : 0;

@@ -31,7 +31,7 @@ export function toCandidates(evidence: Evidence[], idf: (stem: string) => number
       entry = prepareSentence(item.text, idf);
       if (cache.size < PREPARED_MAX) { spans.set(key, entry); cache.size += 1; }
     }
-    return { ...entry, item, lead: item.lead ?? 0 };
+    return { item, sentence: entry, lead: item.lead ?? 0 };
   });
 }
 
@@ -68,8 +68,10 @@ export function rankSentences(question: QuestionAnalysis, evidence: Evidence[], 
   const at = columnsOf(weights, FEATURE_NAMES);
   const candidates = toCandidates(evidence, knowledge.idf);
   const features = sentenceFeatures(question, candidates, knowledge);
-  return candidates.map((candidate, i) => ({
-    ...candidate,
+  return candidates.map(({ item, sentence, lead }, i) => ({
+    item,
+    sentence,
+    lead,
     features: features[i]!,
     probability: predict(features[i]!, weights, at),
     focus: features[i]![FOCUS]!,

@@ -44,6 +44,9 @@ export interface PreparedSentence {
   ids: Int32Array;
   stems: ReadonlySet<string>;
   vector: Map<string, number>;
+  /** The same unit stem vector as wordId-sorted arrays, for sentence-to-sentence cosines without lookups. */
+  stemIds: Int32Array;
+  stemValues: Float64Array;
   dependent: number;
   /** Whether the sentence has each answer type's surface form, tested on first use. */
   fits: Partial<Record<FitType, number>>;
@@ -52,7 +55,26 @@ export interface PreparedSentence {
 /** Prepares a sentence's text for ranking against any question. */
 export function prepareSentence(text: string, idf: (stem: string) => number): PreparedSentence {
   const words = contentWords(text);
-  return { words, ids: Int32Array.from(words, (w) => wordId(w.word)), stems: new Set(words.map((w) => w.stem)), vector: stemVector(words, idf), dependent: DEPENDENT.test(text) ? 1 : 0, fits: {} };
+  const vector = stemVector(words, idf);
+  const sorted = [...vector].map(([stem, value]) => [wordId(stem), value] as const).sort((a, b) => a[0] - b[0]);
+  return {
+    words, ids: Int32Array.from(words, (w) => wordId(w.word)), stems: new Set(words.map((w) => w.stem)), vector,
+    stemIds: Int32Array.from(sorted, ([id]) => id), stemValues: Float64Array.from(sorted, ([, value]) => value),
+    dependent: DEPENDENT.test(text) ? 1 : 0, fits: {},
+  };
+}
+
+/** Cosine of two prepared sentences' unit stem vectors (a merge of their sorted stem ids). */
+export function preparedCosine(a: PreparedSentence, b: PreparedSentence): number {
+  let dot = 0;
+  for (let i = 0, j = 0; i < a.stemIds.length && j < b.stemIds.length;) {
+    const x = a.stemIds[i]!;
+    const y = b.stemIds[j]!;
+    if (x === y) dot += a.stemValues[i++]! * b.stemValues[j++]!;
+    else if (x < y) i += 1;
+    else j += 1;
+  }
+  return dot;
 }
 
 function surfaceFit(sentence: PreparedSentence, type: FitType, text: string): number {
@@ -125,18 +147,25 @@ export function stemCosine(a: Map<string, number>, b: Map<string, number>): numb
 function centrality(candidates: Candidate[]): number[] {
   const n = candidates.length;
   const dots = new Float64Array(n * n);
-  const postings = new Map<string, Array<[number, number]>>();
-  candidates.forEach((c, i) => { for (const [stem, value] of c.vector) { let list = postings.get(stem); if (!list) postings.set(stem, (list = [])); list.push([i, value]); } });
-  for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a += 1) for (let b = a + 1; b < list.length; b += 1) {
-      const [i, x] = list[a]!;
-      const [j, y] = list[b]!;
-      dots[i * n + j] = dots[i * n + j]! + x * y;
+  // Each stem's candidates so far, as flat (index, value) pairs; only pairs from different articles are summed.
+  const postings = new Map<number, number[]>();
+  candidates.forEach((c, i) => {
+    const { stemIds, stemValues } = c.sentence;
+    for (let s = 0; s < stemIds.length; s += 1) {
+      const x = stemValues[s]!;
+      let list = postings.get(stemIds[s]!);
+      if (!list) postings.set(stemIds[s]!, (list = []));
+      for (let a = 0; a < list.length; a += 2) {
+        const j = list[a]!;
+        if (candidates[j]!.item.docId !== c.item.docId) dots[j * n + i] = dots[j * n + i]! + list[a + 1]! * x;
+      }
+      list.push(i, x);
     }
-  }
-  return candidates.map((c, i) => {
+  });
+  return candidates.map((_, i) => {
     let best = 0;
-    for (let j = 0; j < n; j += 1) if (j !== i && candidates[j]!.item.docId !== c.item.docId) best = Math.max(best, i < j ? dots[i * n + j]! : dots[j * n + i]!);
+    for (let j = 0; j < i; j += 1) best = Math.max(best, dots[j * n + i]!);
+    for (let j = i + 1; j < n; j += 1) best = Math.max(best, dots[i * n + j]!);
     return best;
   });
 }
@@ -145,8 +174,8 @@ const typedColumns = (fit: { typed: number; near: number } | undefined, focus: n
 // A word this close to the head noun in GloVe stands for it ("troops" for "soldiers").
 const ANCHOR_COSINE = 0.7;
 
-/** A candidate sentence prepared for ranking. */
-export interface Candidate extends PreparedSentence { item: Evidence; lead: number }
+/** A candidate sentence for ranking: the evidence, what no question changes of it, and the relevance of the sentence before. */
+export interface Candidate { item: Evidence; sentence: PreparedSentence; lead: number }
 
 /**
  * The feature vector of each candidate sentence (FEATURE_NAMES order): relevance (retrieval score, lexical
@@ -168,16 +197,15 @@ export function sentenceFeatures(question: QuestionAnalysis, candidates: Candida
   const anchorStems = new Set(anchorWords.map((t) => t.stem));
   const anchorRows = knowledge.cosine ? anchorWords.map((t) => similarityRow(t.word, knowledge.cosine!)) : [];
   const isAnchor = (token: { word: string; stem: string }) => anchorStems.has(token.stem) || anchorRows.some((row) => row.at(wordId(token.word)) >= ANCHOR_COSINE);
-  return candidates.map((candidate, index) => {
-    const { item, words } = candidate;
+  return candidates.map(({ item, sentence, lead }, index) => {
     let lexical = 0;
-    for (const stem of stems) if (candidate.stems.has(stem)) lexical += knowledge.idf(stem);
+    for (const stem of stems) if (sentence.stems.has(stem)) lexical += knowledge.idf(stem);
     // Only the question's own answer type is tested (the others are 0).
-    const fits = FIT_TYPES.map((type) => (question.type === type ? surfaceFit(candidate, type, item.text) : 0));
-    const focus = focusShare(question.focus, candidate, knowledge, rows);
+    const fits = FIT_TYPES.map((type) => (question.type === type ? surfaceFit(sentence, type, item.text) : 0));
+    const focus = focusShare(question.focus, sentence, knowledge, rows);
     return [
-      item.score, idfTotal ? lexical / idfTotal : 0, alignment(question.terms, candidate, knowledge, rows), focus,
-      item.hitScore, 1 / (1 + item.hitRank), central[index]!, candidate.dependent, Math.log1p(words.length) / 3, candidate.lead,
+      item.score, idfTotal ? lexical / idfTotal : 0, alignment(question.terms, sentence, knowledge, rows), focus,
+      item.hitScore, 1 / (1 + item.hitRank), central[index]!, sentence.dependent, Math.log1p(sentence.words.length) / 3, lead,
       ...fits,
       ...typedColumns(tagger && typedFit(expected!, stems, isAnchor, tagger(item.text)), focus),
     ];
