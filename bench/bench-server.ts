@@ -32,6 +32,50 @@ const load = (url: string, seconds: number) => autocannon({
   requests: questions.map((content) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content }] }) })),
 });
 
+/** Node's event-loop delay in the server since the last scrape, from its /metrics (prom-client resets the histogram on each). */
+async function eventLoopDelay(url: string): Promise<{ p99: number; max: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const read = (name: string) => Number(new RegExp(`^${name} ([\\d.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+  return { p99: read('nodejs_eventloop_lag_p99_seconds'), max: read('nodejs_eventloop_lag_max_seconds') };
+}
+
+/**
+ * Streamed answers (SSE) at the bench's concurrency: the time from sending a request to its first event (the
+ * retrieved passages, `citations`), read to the end, one question after another on each connection.
+ */
+async function streamLoad(url: string, seconds: number): Promise<{ requests: number; firstEvent: number[]; errors: number }> {
+  const end = Date.now() + seconds * 1000;
+  // The first second is left out of the figures: every connection starts at once, a burst no steady load has.
+  const settled = Date.now() + 1000;
+  const firstEvent: number[] = [];
+  let requests = 0;
+  let errors = 0;
+  await Promise.all(Array.from({ length: connections }, async (_, connection) => {
+    for (let i = connection; Date.now() < end; i += 1) {
+      const started = performance.now();
+      const response = await fetch(`${url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ messages: [{ role: 'user', content: questions[i % questions.length] }] }) });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      let seen = false;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+        if (!seen && text.includes('event: citations')) {
+          seen = true;
+          if (Date.now() > settled) firstEvent.push(performance.now() - started);
+        }
+      }
+      requests += 1;
+      if (!response.ok || !seen || !text.includes('event: done')) errors += 1;
+    }
+  }));
+  return { requests, firstEvent, errors };
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
+
 /**
  * wedge's /api/chat against the bare server a user would write from the LangChain and MiniSearch docs
  * (bench/bare-server.ts), in alternating rounds in one process tree, so the figure is a ratio that does
@@ -51,6 +95,10 @@ async function main(): Promise<void> {
   try {
     // A short warm-up of each, so JIT compilation and first-use caches are not in the figures.
     for (const name of names) await load(servers[name].url, 3);
+    const wedgeNames = names.filter((n) => n !== 'bare server');
+    for (const name of wedgeNames) await eventLoopDelay(servers[name].url);
+    const delays = Object.fromEntries(wedgeNames.map((name) => [name, { p99: [] as number[], max: [] as number[] }]));
+    const streamed = { requests: 0, seconds: 0, firstEvent: [] as number[], errors: 0 };
     const totals = Object.fromEntries(names.map((name) => [name, { requests: 0, seconds: 0, p99: [] as number[], p50: [] as number[], errors: 0 }])) as Record<Name, { requests: number; seconds: number; p99: number[]; p50: number[]; errors: number }>;
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const name of names) {
@@ -61,7 +109,19 @@ async function main(): Promise<void> {
         t.p99.push(result.latency.p99);
         t.p50.push(result.latency.p50);
         t.errors += result.errors + result.timeouts + result.non2xx;
+        if (name !== 'bare server') {
+          const delay = await eventLoopDelay(servers[name].url);
+          delays[name]!.p99.push(delay.p99);
+          delays[name]!.max.push(delay.max);
+        }
       }
+      // Streamed answers from wedge without the cache: what a chat client waits for before it shows the passages.
+      const stream = await streamLoad(servers['wedge, no answer cache'].url, duration / ROUNDS);
+      streamed.requests += stream.requests;
+      streamed.seconds += duration / ROUNDS;
+      streamed.firstEvent.push(...stream.firstEvent);
+      streamed.errors += stream.errors;
+      await eventLoopDelay(servers['wedge, no answer cache'].url);
     }
     const rate = (t: (typeof totals)[Name]) => t.requests / t.seconds;
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -71,6 +131,10 @@ async function main(): Promise<void> {
       const t = totals[name];
       console.log(`${name.padEnd(24)} requests/s ${rate(t).toFixed(0)}, latency ms p50 ${median(t.p50)}, p99 ${median(t.p99)} (median of rounds), errors ${t.errors}`);
     }
+    for (const name of wedgeNames) {
+      console.log(`${name.padEnd(24)} event-loop delay ms (1 ms sampling, per round): p99 ${delays[name]!.p99.map((d) => d.toFixed(1)).join(', ')}; max ${delays[name]!.max.map((d) => d.toFixed(1)).join(', ')}`);
+    }
+    console.log(`wedge streamed, no cache  requests/s ${(streamed.requests / streamed.seconds).toFixed(0)}, time to the first event (citations) ms p50 ${percentile(streamed.firstEvent, 0.5).toFixed(1)}, p90 ${percentile(streamed.firstEvent, 0.9).toFixed(1)}, p99 ${percentile(streamed.firstEvent, 0.99).toFixed(1)}, errors ${streamed.errors}`);
     const bare = totals['bare server'];
     for (const name of names.filter((n) => n !== 'bare server')) {
       console.log(`ratio, ${name}: requests/s ${(rate(totals[name]) / rate(bare)).toFixed(2)} of the bare server's, p99 ${(median(totals[name].p99) / Math.max(1, median(bare.p99))).toFixed(1)}x`);

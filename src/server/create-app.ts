@@ -32,6 +32,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Shown by /health. */
   generatorName?: string;
+  /** Also report the process's own metrics (event-loop delay, GC, heap) in /metrics: for the one app a server runs. */
+  processMetrics?: boolean;
   /** The built chat page; defaults to dist/ui of this package. */
   uiDir?: string;
   /** Slack bot; without it the /slack routes do not exist (404). */
@@ -58,7 +60,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const logger = options.logger ?? pino({ level: 'silent' });
   const log = options.log ?? ((message: string) => logger.error(message));
   const retriever = () => deps().retriever;
-  const metrics = createMetrics();
+  const metrics = createMetrics({ process: options.processMetrics });
   const app = new Hono<AppEnv>();
 
   app.use('*', requestContext(logger, metrics.observe));

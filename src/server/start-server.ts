@@ -26,7 +26,7 @@ export async function startServer(config: Config, outside: EmbedderDeps & { log?
   const stopWatching = service.watch(config.reloadPollMs);
   const slack = createSlackBotFromConfig(config, service.current, log);
   const app = createApp({
-    deps: service.current, maxBodyBytes: config.maxBodyBytes, log: (m) => logger.error(m), logger, generatorName: generatorKind(config), slack,
+    deps: service.current, maxBodyBytes: config.maxBodyBytes, log: (m) => logger.error(m), logger, generatorName: generatorKind(config), slack, processMetrics: true,
     apiKeys: config.apiKeys, rateLimitPerMin: config.rateLimitPerMin, corsOrigins: config.corsOrigins, reload: service.reload,
   });
   const server: ServerType = await new Promise((resolve) => {

@@ -37,6 +37,9 @@ export function chatRoute(getDeps: () => AnswerDeps, onResult: (result: AnswerRe
         signal: controller.signal,
         onRetrieved: async (hits) => {
           await stream.writeSSE({ event: 'citations', data: JSON.stringify({ stage: 'retrieved', passages: hits.map(({ docId, title, chunkId, start, end, score }) => ({ docId, title, chunkId, start, end, score })) }) });
+          // Generation waits for the next turn of the event loop, so this first event reaches the socket now rather
+          // than after the answer is composed (under load, after every other request's answer in the same turn).
+          await new Promise((resolve) => setImmediate(resolve));
         },
       });
       onResult(result);

@@ -106,6 +106,16 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/wedge_generator_fallbacks_total 0/);
     expect(text).toMatch(/wedge_index_chunks \d+/);
     expect(text).toMatch(/wedge_index_documents 5/);
+    expect(text).not.toMatch(/nodejs_eventloop_lag/);
+  });
+
+  it('reports the process’s event-loop delay, GC and heap when the app is the one a server runs', async () => {
+    const app = await live({ deps: () => deps, processMetrics: true });
+    await chat(app);
+    const text = await (await app.request('/metrics')).text();
+    expect(text).toMatch(/nodejs_eventloop_lag_p99_seconds [\d.e-]+/);
+    expect(text).toMatch(/nodejs_eventloop_lag_max_seconds [\d.e-]+/);
+    expect(text).toMatch(/nodejs_heap_size_used_bytes \d+/);
   });
 });
 
