@@ -10,6 +10,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 const duration = Number(process.argv[2] ?? 60);
 const connections = Number(process.argv[3] ?? 64);
 const reindexMidway = process.argv[4] !== 'no-reindex';
+const workers = Number(process.argv[5] ?? 1);
 const questions = ["Why won't the split work?", 'What does China fear?', 'What does history say about Nixon and Kissinger?', 'What would make the split work?'];
 
 /** Resident memory of a process in MB, from /proc (Linux). */
@@ -20,7 +21,9 @@ function rssMb(pid: number): number {
 
 async function main(): Promise<void> {
   const child = spawn(process.execPath, [path.join(root, 'bin/wedge.js'), 'serve', '--port', '0'], {
-    cwd: root, env: { ...process.env, WEDGE_GENERATOR: 'extractive', WEDGE_LOG_LEVEL: 'warn', WEDGE_RELOAD_POLL_MS: '500' }, stdio: ['ignore', 'pipe', 'inherit'],
+    // The four questions rotate, so with the answer cache every request after the first four would be a hit: off, so
+    // the figure is what answering under a re-index costs. RSS is read of this one process: one worker unless asked.
+    cwd: root, env: { ...process.env, WEDGE_GENERATOR: 'extractive', WEDGE_LOG_LEVEL: 'warn', WEDGE_RELOAD_POLL_MS: '500', WEDGE_ANSWER_CACHE: '0', WEDGE_WORKERS: String(workers) }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (data) => { const m = /serving (http:\/\/\S+)/.exec(String(data)); if (m) resolve(m[1]!); });
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
     const buildAfter = await health();
     const rssEnd = rssMb(child.pid!);
     const errors = result.errors + result.timeouts + result.non2xx;
-    console.log(`wedge load benchmark — POST /api/chat, offline generator, ${connections} connections, ${duration} s, re-index at ${duration / 2} s`);
+    console.log(`wedge load benchmark — POST /api/chat, offline generator, no answer cache, ${workers} worker(s), ${connections} connections, ${duration} s, re-index at ${duration / 2} s`);
     console.log(`${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`);
     console.log(`requests/s: mean ${result.requests.average.toFixed(0)}, total ${result.requests.total}`);
     console.log(`latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);

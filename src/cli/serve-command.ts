@@ -25,7 +25,7 @@ export async function runServeCommand(args: string[], io: CliIo): Promise<number
   }
   const worker = isServeWorker(io.env);
   try {
-    const server = await startServer(config, { log, indexReady: worker });
+    const server = await startServer(config, { log, indexReady: worker, clusterWorker: worker });
     if (worker) process.send?.({ url: server.url });
     else io.stdout(`wedge is serving ${server.url} (generator: ${generatorKind(config)}). Press Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {

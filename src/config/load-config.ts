@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { ConfigError } from '../errors/wedge-error.js';
 
@@ -33,8 +34,8 @@ export const configSchema = z.object({
   slackBotToken: optionalString,
   slackApiUrl: z.string().url().optional(),
   feedbackFile: z.string().min(1).default('data/feedback.jsonl'),
-  /** SQLite file in which every server process on the machine records the Slack events it has answered. */
-  slackStateFile: z.string().min(1).default('data/slack-state.sqlite'),
+  /** SQLite file every server process on the machine shares: the Slack events answered, each client's recent requests for the rate limit. */
+  stateFile: z.string().min(1).default('data/server-state.sqlite'),
   apiKeys: commaList(z.string().min(16, 'each API key needs at least 16 characters')),
   rateLimitPerMin: z.coerce.number().int().min(0).default(0),
   corsOrigins: commaList(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin is scheme://host[:port], with no path')),
@@ -44,7 +45,8 @@ export const configSchema = z.object({
   llmFailuresToOpen: positiveInt(3),
   llmCooldownMs: positiveInt(30_000),
   store: z.enum(['local', 'postgres']).default('local'),
-  workers: z.coerce.number().int().min(1).max(64).default(1),
+  /** Server processes on one port: one per core by default (what the machine can run at once), at most 64. */
+  workers: z.coerce.number().int().min(1).max(64).default(() => Math.min(64, availableParallelism())),
   /** How many answers the server keeps for questions asked again (same build, generator, mode, conversation); 0 turns the cache off. */
   answerCacheEntries: z.coerce.number().int().min(0).default(1000),
   databaseUrl: optionalString,
@@ -78,7 +80,7 @@ export const envNames: Record<keyof Config, string> = {
   slackBotToken: 'SLACK_BOT_TOKEN',
   slackApiUrl: 'SLACK_API_URL',
   feedbackFile: 'WEDGE_FEEDBACK_FILE',
-  slackStateFile: 'WEDGE_SLACK_STATE_FILE',
+  stateFile: 'WEDGE_STATE_FILE',
   apiKeys: 'WEDGE_API_KEYS',
   rateLimitPerMin: 'WEDGE_RATE_LIMIT_PER_MIN',
   corsOrigins: 'WEDGE_CORS_ORIGINS',

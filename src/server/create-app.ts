@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Registry } from 'prom-client';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { pino, type Logger } from 'pino';
@@ -13,6 +14,7 @@ import { limitBody } from './http/limit-body.js';
 import { createMetrics } from './http/metrics.js';
 import { openaiRoutes } from './http/openai-routes.js';
 import { rateLimit } from './http/rate-limit.js';
+import type { RateWindow } from './http/rate-window.js';
 import { requestContext } from './http/request-context.js';
 import { scoreRoute } from './http/score-route.js';
 import { searchRoute } from './http/search-route.js';
@@ -34,6 +36,8 @@ export interface AppOptions {
   generatorName?: string;
   /** Also report the process's own metrics (event-loop delay, GC, heap) in /metrics: for the one app a server runs. */
   processMetrics?: boolean;
+  /** In a worker of several: /metrics reports every worker's metrics combined, read with this (cluster-metrics.ts). */
+  clusterMetrics?: (registry: Registry) => () => Promise<string>;
   /** The built chat page; defaults to dist/ui of this package. */
   uiDir?: string;
   /** Slack bot; without it the /slack routes do not exist (404). */
@@ -42,6 +46,8 @@ export interface AppOptions {
   apiKeys?: string[];
   /** Requests per minute per API key (per address without keys); 0 or unset: no limit. */
   rateLimitPerMin?: number;
+  /** Where the rate limit counts requests: this process's memory by default, a file every worker shares with several. */
+  rateWindow?: RateWindow;
   /** Origins allowed to call the API from browsers; none by default (CORS off). */
   corsOrigins?: string[];
   /** Swaps in the latest index (POST /admin/reload). */
@@ -61,6 +67,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const log = options.log ?? ((message: string) => logger.error(message));
   const retriever = () => deps().retriever;
   const metrics = createMetrics({ process: options.processMetrics });
+  const allWorkers = options.clusterMetrics?.(metrics.registry);
   const app = new Hono<AppEnv>();
 
   app.use('*', requestContext(logger, metrics.observe));
@@ -70,9 +77,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.use('/v1/*', cors({ origin: options.corsOrigins, allowHeaders: ['Content-Type', 'Authorization'], allowMethods: ['GET', 'POST'] }));
   }
   app.use('*', limitBody(maxBodyBytes));
+  // One window per client across the routes it limits: N a minute is N in all.
+  const limit = options.rateLimitPerMin ? rateLimit(options.rateLimitPerMin, () => clock().getTime(), options.rateWindow) : undefined;
   for (const path of ['/api/*', '/v1/*', '/metrics', '/admin/*']) {
     if (options.apiKeys?.length) app.use(path, apiKeyAuth(options.apiKeys));
-    if (options.rateLimitPerMin) app.use(path, rateLimit(options.rateLimitPerMin, () => clock().getTime()));
+    if (limit) app.use(path, limit);
   }
 
   const onResult = (result: { degraded?: boolean; cached?: boolean }) => {
@@ -90,7 +99,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/metrics', async (c) => {
     const { counts } = retriever().index.manifest;
     metrics.index(counts.docs, counts.chunks);
-    return c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });
+    return c.text(await (allWorkers ? allWorkers() : metrics.registry.metrics()), 200, { 'Content-Type': metrics.registry.contentType });
   });
   app.post('/admin/reload', async (c) => {
     if (!options.apiKeys?.length) throw new ForbiddenError('Reloading is switched off: set WEDGE_API_KEYS to enable POST /admin/reload.');

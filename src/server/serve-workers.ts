@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config/load-config.js';
 import { WedgeError } from '../errors/wedge-error.js';
 import { prepareIndex } from '../indexing/prepare-index.js';
+import { serveClusterMetrics } from './cluster-metrics.js';
 
 /**
  * Runs `workers` server processes on one port (node:cluster hands connections out in turn): one
@@ -11,6 +12,7 @@ import { prepareIndex } from '../indexing/prepare-index.js';
  */
 export async function serveWorkers(config: Config, log: (message: string) => void): Promise<{ url: string; stopped: Promise<void> }> {
   await prepareIndex(config, { log });
+  serveClusterMetrics();
   let stopping = false;
   const fork = () => cluster.fork({ WEDGE_WORKER: '1' });
   const workers: Worker[] = Array.from({ length: config.workers }, fork);

@@ -6,6 +6,8 @@ import type { Config } from '../config/load-config.js';
 import type { EmbedderDeps } from '../embeddings/create-embedder.js';
 import { prepareIndex } from '../indexing/prepare-index.js';
 import { createAnswerService } from './answer-service.js';
+import { sharedRateWindow } from './http/shared-rate-window.js';
+import { clusterMetricsOf } from './cluster-metrics.js';
 import { createApp } from './create-app.js';
 import { createSlackBotFromConfig } from './slack/create-slack-bot-from-config.js';
 
@@ -17,7 +19,7 @@ export interface RunningServer { url: string; port: number; close: () => Promise
  * stages, serves the app, and watches the index for re-builds. The server itself is
  * @hono/node-server; this is the only place that knows ports and processes.
  */
-export async function startServer(config: Config, outside: EmbedderDeps & { log?: (message: string) => void; indexReady?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, outside: EmbedderDeps & { log?: (message: string) => void; indexReady?: boolean; clusterWorker?: boolean } = {}): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel }, pino.destination({ dest: 2, sync: true }));
   const log = outside.log ?? ((message: string) => logger.warn(message));
   // With several workers the primary prepares the index once; workers only open it.
@@ -25,9 +27,11 @@ export async function startServer(config: Config, outside: EmbedderDeps & { log?
   const service = await createAnswerService(config, { ...outside, log });
   const stopWatching = service.watch(config.reloadPollMs);
   const slack = createSlackBotFromConfig(config, service.current, log);
+  // With several workers a client's connections land on different processes: the limit counts in a file they share.
+  const rateWindow = config.rateLimitPerMin && config.workers > 1 ? sharedRateWindow(config.stateFile) : undefined;
   const app = createApp({
-    deps: service.current, maxBodyBytes: config.maxBodyBytes, log: (m) => logger.error(m), logger, generatorName: generatorKind(config), slack, processMetrics: true,
-    apiKeys: config.apiKeys, rateLimitPerMin: config.rateLimitPerMin, corsOrigins: config.corsOrigins, reload: service.reload,
+    deps: service.current, maxBodyBytes: config.maxBodyBytes, log: (m) => logger.error(m), logger, generatorName: generatorKind(config), slack, processMetrics: true, ...(outside.clusterWorker ? { clusterMetrics: clusterMetricsOf } : {}),
+    apiKeys: config.apiKeys, rateLimitPerMin: config.rateLimitPerMin, ...(rateWindow ? { rateWindow } : {}), corsOrigins: config.corsOrigins, reload: service.reload,
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -49,6 +53,7 @@ export async function startServer(config: Config, outside: EmbedderDeps & { log?
       clearTimeout(timer);
       http.closeAllConnections?.();
       await slack?.bot.idle();
+      rateWindow?.close();
     },
   };
 }

@@ -45,11 +45,19 @@ describe('wedge serve lifecycle', () => {
     await expect(fetch(`${url}/health`)).rejects.toThrow();
   });
 
-  it('serves with several worker processes on one port, and all of them stop on SIGTERM', async () => {
+  it('serves with several worker processes on one port, one rate limit and one /metrics across them, and all of them stop on SIGTERM', async () => {
     const cwd = await copyProject();
-    const { child, url, exit } = await spawnServe(cwd, { ...baseEnv, WEDGE_WORKERS: '2' });
-    const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'What does China fear?' }] }) })));
+    const { child, url, exit } = await spawnServe(cwd, { ...baseEnv, WEDGE_WORKERS: '2', WEDGE_RATE_LIMIT_PER_MIN: '10' });
+    const ask = () => fetch(`${url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'What does China fear?' }] }) });
+    // Eight at once open eight connections, which the primary hands to both workers in turn.
+    const answers = await Promise.all(Array.from({ length: 8 }, ask));
     expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(/wedge_http_requests_total\{route="\/api\/chat",method="POST",status="200"\} 8\b/);
+    expect(metrics).toMatch(/wedge_index_documents 5\b/);
+    // Nine of ten used: one more is admitted, whichever worker takes it, and the rest get 429.
+    const more = await Promise.all(Array.from({ length: 4 }, ask));
+    expect(more.map((r) => r.status).sort()).toEqual([200, 429, 429, 429]);
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
     await expect(fetch(`${url}/health`)).rejects.toThrow();

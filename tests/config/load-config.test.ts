@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { ConfigError } from '../../src/errors/wedge-error.js';
@@ -19,7 +20,11 @@ describe('loadConfig', () => {
     expect(config.openaiApiKey).toBeUndefined();
   });
   it('lets the Slack bot run with several workers, which share its memory of answered events through a file', () => {
-    expect(loadConfig({ WEDGE_WORKERS: '2', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).slackStateFile).toBe('data/slack-state.sqlite');
+    expect(loadConfig({ WEDGE_WORKERS: '2', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).stateFile).toBe('data/server-state.sqlite');
+  });
+  it('runs one server process per core unless WEDGE_WORKERS says otherwise', () => {
+    expect(loadConfig({}).workers).toBe(Math.min(64, os.availableParallelism()));
+    expect(loadConfig({ WEDGE_WORKERS: '1' }).workers).toBe(1);
   });
   it('names the variable (or flag) and the problem for a bad value', () => {
     expect(() => loadConfig({ WEDGE_EMBEDDER: 'word2vec' })).toThrow(ConfigError);

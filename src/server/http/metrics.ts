@@ -12,8 +12,9 @@ export function createMetrics(options: { process?: boolean } = {}) {
   const latency = new Histogram({ name: 'wedge_http_request_duration_seconds', help: 'HTTP request latency by route.', labelNames: ['route', 'method'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] });
   const fallbacks = new Counter({ name: 'wedge_generator_fallbacks_total', help: 'Answers that fell back to the offline generator (degraded).', registers: [registry] });
   const cached = new Counter({ name: 'wedge_answers_cached_total', help: 'Answers served from the answer cache (a question asked again).', registers: [registry] });
-  const indexChunks = new Gauge({ name: 'wedge_index_chunks', help: 'Passages in the live index.', registers: [registry] });
-  const indexDocs = new Gauge({ name: 'wedge_index_documents', help: 'Articles in the live index.', registers: [registry] });
+  // With several workers these are each worker's view of one index: combined by max, not summed.
+  const indexChunks = new Gauge({ name: 'wedge_index_chunks', help: 'Passages in the live index.', aggregator: 'max', registers: [registry] });
+  const indexDocs = new Gauge({ name: 'wedge_index_documents', help: 'Articles in the live index.', aggregator: 'max', registers: [registry] });
   return {
     registry,
     observe(route: string, method: string, status: number, seconds: number) {

@@ -19,7 +19,7 @@ export function createSlackBotFromConfig(config: Config, deps: () => AnswerDeps,
     },
     recordFeedback: createFeedbackRecorder(config.feedbackFile),
     // One file every worker opens, so WEDGE_WORKERS > 1 still answers each Slack event once.
-    recentKeys: (scope) => createSharedRecentKeys(config.slackStateFile, { name: scope }),
+    recentKeys: (scope) => createSharedRecentKeys(config.stateFile, { name: scope }),
     log,
   });
   return { signingSecret: config.slackSigningSecret, bot };

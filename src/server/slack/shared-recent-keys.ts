@@ -14,9 +14,9 @@ export function createSharedRecentKeys(file: string, options: { name: string; tt
   const { name, ttlMs = 60 * 60 * 1000, now = Date.now } = options;
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
   // Workers write at the same moment when Slack fans one mention out as two events: wait for the lock, do not fail.
   db.pragma('busy_timeout = 2000');
+  db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE IF NOT EXISTS recent_keys (scope TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (scope, key))');
   const upsert = db.prepare('INSERT INTO recent_keys (scope, key, at) VALUES (?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET at = excluded.at WHERE excluded.at - recent_keys.at >= ?');
   const prune = db.prepare('DELETE FROM recent_keys WHERE scope = ? AND at < ?');

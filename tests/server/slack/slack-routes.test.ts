@@ -24,7 +24,7 @@ let bot: NonNullable<ReturnType<typeof createSlackBotFromConfig>>['bot'];
 beforeAll(async () => {
   slack = await startFakeSlack();
   deps = await offlineDeps();
-  const config = loadConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-secret-token', SLACK_API_URL: slack.apiUrl, WEDGE_FEEDBACK_FILE: feedbackFile, WEDGE_SLACK_STATE_FILE: stateFile });
+  const config = loadConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-secret-token', SLACK_API_URL: slack.apiUrl, WEDGE_FEEDBACK_FILE: feedbackFile, WEDGE_STATE_FILE: stateFile });
   const wired = createSlackBotFromConfig(config, () => deps, (m) => logs.push(m))!;
   bot = wired.bot;
   app = createApp({ deps: () => deps, clock: () => NOW, log: (m) => logs.push(m), slack: wired });
