@@ -88,6 +88,8 @@ async function main(): Promise<void> {
   const servers = {
     'wedge, no answer cache': await startServer(wedgeArgs, { WEDGE_ANSWER_CACHE: '0' }),
     'wedge (answer cache on)': await startServer(wedgeArgs),
+    // What `npm start` runs: its default worker count (one per core), still without the cache so the figure is answering's.
+    'wedge, default workers': await startServer(wedgeArgs, { WEDGE_ANSWER_CACHE: '0', WEDGE_WORKERS: '' }),
     'bare server': await startServer([path.join(root, 'dist/bench/bare-server.js'), path.join(root, 'corpus')]),
   };
   type Name = keyof typeof servers;
@@ -125,7 +127,7 @@ async function main(): Promise<void> {
     }
     const rate = (t: (typeof totals)[Name]) => t.requests / t.seconds;
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    console.log(`wedge server benchmark — POST /api/chat, offline extractive generator, ${workers} worker(s), ${connections} connections, ${duration} s each, ${ROUNDS} alternating rounds`);
+    console.log(`wedge server benchmark — POST /api/chat, offline extractive generator, ${workers} worker(s) (default workers: ${os.availableParallelism()}, no cache), ${connections} connections, ${duration} s each, ${ROUNDS} alternating rounds`);
     console.log(`${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`);
     for (const name of names) {
       const t = totals[name];

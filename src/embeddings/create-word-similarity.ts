@@ -45,8 +45,11 @@ export function createWordSimilarity(vectors: GloveVectors, vocabulary: Iterable
   };
 }
 
+/** Cosine of two words; `unit` gives the unit vector it takes the cosine of (null for a word it lacks). */
+export type WordCosine = ((a: string, b: string) => number) & { unit?: (word: string) => Float64Array | null };
+
 /** Cosine similarity of two words' GloVe vectors (0 when either is unknown), cached per word. */
-export function createWordCosine(vectors: GloveVectors): (a: string, b: string) => number {
+export function createWordCosine(vectors: GloveVectors): WordCosine {
   // null marks a word GloVe lacks, so it is looked up once too.
   const cache = new Map<string, Float64Array | null>();
   const get = (word: string) => {
@@ -54,7 +57,7 @@ export function createWordCosine(vectors: GloveVectors): (a: string, b: string) 
     if (vector === undefined) cache.set(word, (vector = unitVector(vectors, word) ?? null));
     return vector;
   };
-  return (a, b) => {
+  const cosine = (a: string, b: string) => {
     if (a === b) return 1;
     const x = get(a);
     const y = get(b);
@@ -63,4 +66,5 @@ export function createWordCosine(vectors: GloveVectors): (a: string, b: string) 
     for (let d = 0; d < x.length; d += 1) dot += x[d]! * y[d]!;
     return dot;
   };
+  return Object.assign(cosine, { unit: get });
 }

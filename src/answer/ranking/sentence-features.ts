@@ -83,43 +83,47 @@ function surfaceFit(sentence: PreparedSentence, type: FitType, text: string): nu
   return fit;
 }
 
-/** The question's words' cosine rows (names have none: they match only themselves), or none without word vectors. */
-function rowsOf(terms: QuestionTerm[], cosine?: (a: string, b: string) => number): Map<string, SimilarityRow> {
-  return new Map(cosine ? terms.filter((t) => !t.name).map((t) => [t.word, similarityRow(t.word, cosine)]) : []);
-}
-
-/** Yadav et al.'s alignment score: each question term's best match in the sentence (same stem 1, else cosine), IDF-weighted. */
-function alignment(terms: QuestionTerm[], sentence: PreparedSentence, knowledge: RankingKnowledge, rows: Map<string, SimilarityRow>): number {
-  let total = 0;
-  let aligned = 0;
-  const { words, ids } = sentence;
-  for (const term of terms) {
-    const weight = knowledge.idf(term.stem);
-    total += weight;
+/**
+ * Each term's best match in the sentence: 1 for the same stem, else its highest word-vector cosine with a word of
+ * the sentence (a term without a row, a name, matches only itself: vectors put neighbouring countries close together).
+ */
+function bestMatches(terms: QuestionTerm[], rows: Array<SimilarityRow | undefined>, sentence: PreparedSentence, out: Float64Array): Float64Array {
+  const { ids } = sentence;
+  for (let t = 0; t < terms.length; t += 1) {
     let best = 0;
-    if (sentence.stems.has(term.stem)) best = 1;
-    else {
-      // A name matches only itself: vectors put neighbouring countries close together.
-      const row = rows.get(term.word);
-      if (row) for (let j = 0; j < words.length; j += 1) best = Math.max(best, row.at(ids[j]!));
-    }
-    aligned += weight * best;
+    const row = rows[t];
+    if (sentence.stems.has(terms[t]!.stem)) best = 1;
+    else if (row) for (let j = 0; j < ids.length; j += 1) best = Math.max(best, row.at(ids[j]!));
+    out[t] = best;
   }
-  return total ? aligned / total : 0;
+  return out;
 }
 
-/** Share of focus terms the sentence states (same stem, or a vector neighbour at cosine 0.6 or more). */
-function focusShare(focus: QuestionTerm[], sentence: PreparedSentence, knowledge: RankingKnowledge, rows: Map<string, SimilarityRow>): number {
-  if (!focus.length) return 1;
-  let total = 0;
+/** The question's terms read once per question: the focus terms after its other terms, each with its IDF and cosine row. */
+function questionTerms(question: QuestionAnalysis, knowledge: RankingKnowledge) {
+  const words = new Set(question.terms.map((t) => t.word));
+  const all = [...question.terms, ...question.focus.filter((t) => !words.has(t.word))];
+  const index = new Map(all.map((t, i) => [t.word, i]));
+  const weights = all.map((t) => knowledge.idf(t.stem));
+  const sum = (at: number[]) => at.reduce((total, i) => total + weights[i]!, 0);
+  const termsAt = question.terms.map((_, i) => i);
+  const focusAt = question.focus.map((t) => index.get(t.word)!);
+  return {
+    all, weights, termsAt, focusAt, termsTotal: sum(termsAt), focusTotal: sum(focusAt),
+    rows: all.map((t) => (knowledge.cosine && !t.name ? similarityRow(t.word, knowledge.cosine) : undefined)),
+  };
+}
+
+/** Yadav et al.'s alignment score (each question term's best match, IDF-weighted), and the share of focus weight matched at cosine 0.6 or more. */
+function alignmentAndFocus(terms: ReturnType<typeof questionTerms>, best: Float64Array): { alignment: number; focus: number } {
+  let aligned = 0;
+  for (const i of terms.termsAt) aligned += terms.weights[i]! * best[i]!;
   let covered = 0;
-  for (const term of focus) {
-    const weight = knowledge.idf(term.stem);
-    total += weight;
-    const row = rows.get(term.word);
-    if (sentence.stems.has(term.stem) || (row && sentence.ids.some((id) => row.at(id) >= 0.6))) covered += weight;
-  }
-  return total ? covered / total : 1;
+  for (const i of terms.focusAt) if (best[i]! >= 0.6) covered += terms.weights[i]!;
+  return {
+    alignment: terms.termsTotal ? aligned / terms.termsTotal : 0,
+    focus: !terms.focusAt.length ? 1 : terms.focusTotal ? covered / terms.focusTotal : 1,
+  };
 }
 
 /** IDF-weighted bag of stems, unit length, for sentence-to-sentence similarity. */
@@ -186,10 +190,10 @@ export interface Candidate { item: Evidence; sentence: PreparedSentence; lead: n
  */
 export function sentenceFeatures(question: QuestionAnalysis, candidates: Candidate[], knowledge: RankingKnowledge): number[][] {
   const stems = new Set(question.terms.map((t) => t.stem));
-  const rows = rowsOf(question.terms, knowledge.cosine);
+  const terms = questionTerms(question, knowledge);
+  const best = new Float64Array(terms.all.length);
   const central = centrality(candidates);
-  let idfTotal = 0;
-  for (const t of question.terms) idfTotal += knowledge.idf(t.stem);
+  const idfTotal = terms.termsTotal;
   const { expected } = question;
   // Only a factoid question read for a typed model has an expected answer, and only its candidates are tagged (cached by text).
   const tagger = expected && sentenceTagger();
@@ -202,9 +206,9 @@ export function sentenceFeatures(question: QuestionAnalysis, candidates: Candida
     for (const stem of stems) if (sentence.stems.has(stem)) lexical += knowledge.idf(stem);
     // Only the question's own answer type is tested (the others are 0).
     const fits = FIT_TYPES.map((type) => (question.type === type ? surfaceFit(sentence, type, item.text) : 0));
-    const focus = focusShare(question.focus, sentence, knowledge, rows);
+    const { alignment, focus } = alignmentAndFocus(terms, bestMatches(terms.all, terms.rows, sentence, best));
     return [
-      item.score, idfTotal ? lexical / idfTotal : 0, alignment(question.terms, sentence, knowledge, rows), focus,
+      item.score, idfTotal ? lexical / idfTotal : 0, alignment, focus,
       item.hitScore, 1 / (1 + item.hitRank), central[index]!, sentence.dependent, Math.log1p(sentence.words.length) / 3, lead,
       ...fits,
       ...typedColumns(tagger && typedFit(expected!, stems, isAnchor, tagger(item.text)), focus),

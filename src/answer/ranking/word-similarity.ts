@@ -1,3 +1,4 @@
+import type { WordCosine } from '../../embeddings/create-word-similarity.js';
 import { BoundedCache } from '../../indexing/bounded-cache.js';
 
 // Words as small integers, for the life of the process (the words of the sentences ranked, a corpus's vocabulary at most).
@@ -18,33 +19,59 @@ export function wordId(word: string): number {
 // A row grows to hold ids up to this many (256 KB of doubles); a cosine with a rarer word beyond it is computed each time.
 const ROW_IDS = 32_768;
 
+// Each cosine function's unit vectors by word id (null for a word it lacks), so a new pair costs a dot product, not two lookups by string.
+const unitsByCosine = new WeakMap<WordCosine, Array<Float64Array | null | undefined>>();
+
 /** One question word's cosines with other words by id, each computed once, on first use. */
 export class SimilarityRow {
   private values = new Float64Array(0);
+  private readonly vector: Float64Array | null | undefined;
+  private readonly units: Array<Float64Array | null | undefined> | undefined;
 
-  constructor(private readonly word: string, private readonly cosine: (a: string, b: string) => number) {}
+  constructor(private readonly word: string, private readonly cosine: WordCosine) {
+    if (cosine.unit) {
+      this.vector = cosine.unit(word);
+      let units = unitsByCosine.get(cosine);
+      if (!units) unitsByCosine.set(cosine, (units = []));
+      this.units = units;
+    }
+  }
 
   /** Cosine of this row's word with the word of `id`. */
   at(id: number): number {
     if (id >= this.values.length) {
-      if (id >= ROW_IDS) return this.cosine(this.word, words[id]!);
+      if (id >= ROW_IDS) return this.compute(id);
       const grown = new Float64Array(Math.min(ROW_IDS, Math.max(1024, 2 * id))).fill(NaN);
       grown.set(this.values);
       this.values = grown;
     }
     let value = this.values[id]!;
     // NaN marks a cosine not yet computed.
-    if (value !== value) this.values[id] = value = this.cosine(this.word, words[id]!);
+    if (value !== value) this.values[id] = value = this.compute(id);
     return value;
+  }
+
+  /** The cosine function's own arithmetic (the same word is 1, a word it lacks 0), reading unit vectors by id when it gives them. */
+  private compute(id: number): number {
+    const { units, cosine } = this;
+    if (!units || !cosine.unit) return cosine(this.word, words[id]!);
+    if (words[id] === this.word) return 1;
+    let y = units[id];
+    if (y === undefined) units[id] = y = cosine.unit(words[id]!);
+    const x = this.vector;
+    if (!x || !y) return 0;
+    let dot = 0;
+    for (let d = 0; d < x.length; d += 1) dot += x[d]! * y[d]!;
+    return dot;
   }
 }
 
 // Most questions share words with earlier ones: rows are kept across questions, at most ROWS of them per cosine function.
 const ROWS = 256;
-const rowsByCosine = new WeakMap<(a: string, b: string) => number, BoundedCache<string, SimilarityRow>>();
+const rowsByCosine = new WeakMap<WordCosine, BoundedCache<string, SimilarityRow>>();
 
 /** The cosine row of a question word, kept across questions. */
-export function similarityRow(word: string, cosine: (a: string, b: string) => number): SimilarityRow {
+export function similarityRow(word: string, cosine: WordCosine): SimilarityRow {
   let rows = rowsByCosine.get(cosine);
   if (!rows) rowsByCosine.set(cosine, (rows = new BoundedCache(ROWS, () => 1)));
   return rows.get(word, () => new SimilarityRow(word, cosine));

@@ -33,4 +33,15 @@ describe('word similarity rows', () => {
     expect(similarityRow('moscow', cosine)).toBe(similarityRow('moscow', cosine));
     expect(similarityRow('moscow', () => 0)).not.toBe(similarityRow('moscow', cosine));
   });
+
+  it('computes a cosine from the unit vectors the cosine function gives, with its own values, the same word 1 and an unknown one 0', () => {
+    const units: Record<string, Float64Array> = { north: Float64Array.of(0.6, 0.8), south: Float64Array.of(0.8, 0.6) };
+    const calls: string[] = [];
+    const cosine = Object.assign((a: string, b: string) => (calls.push(`${a}|${b}`), -1), { unit: (word: string) => units[word] ?? null });
+    const row = new SimilarityRow('north', cosine);
+    expect(row.at(wordId('south'))).toBeCloseTo(0.96);
+    expect(row.at(wordId('north'))).toBe(1);
+    expect(row.at(wordId('nowhere-word'))).toBe(0);
+    expect(calls).toEqual([]);
+  });
 });
