@@ -100,7 +100,8 @@ async function main(): Promise<void> {
     const wedgeNames = names.filter((n) => n !== 'bare server');
     for (const name of wedgeNames) await eventLoopDelay(servers[name].url);
     const delays = Object.fromEntries(wedgeNames.map((name) => [name, { p99: [] as number[], max: [] as number[] }]));
-    const streamed = { requests: 0, seconds: 0, firstEvent: [] as number[], errors: 0 };
+    const streamedNames = ['wedge, no answer cache', 'wedge, default workers'] as const;
+    const streamed = Object.fromEntries(streamedNames.map((name) => [name, { requests: 0, seconds: 0, firstEvent: [] as number[], errors: 0 }]));
     const totals = Object.fromEntries(names.map((name) => [name, { requests: 0, seconds: 0, p99: [] as number[], p50: [] as number[], errors: 0 }])) as Record<Name, { requests: number; seconds: number; p99: number[]; p50: number[]; errors: number }>;
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const name of names) {
@@ -118,12 +119,15 @@ async function main(): Promise<void> {
         }
       }
       // Streamed answers from wedge without the cache: what a chat client waits for before it shows the passages.
-      const stream = await streamLoad(servers['wedge, no answer cache'].url, duration / ROUNDS);
-      streamed.requests += stream.requests;
-      streamed.seconds += duration / ROUNDS;
-      streamed.firstEvent.push(...stream.firstEvent);
-      streamed.errors += stream.errors;
-      await eventLoopDelay(servers['wedge, no answer cache'].url);
+      for (const name of streamedNames) {
+        const stream = await streamLoad(servers[name].url, duration / ROUNDS);
+        const t = streamed[name]!;
+        t.requests += stream.requests;
+        t.seconds += duration / ROUNDS;
+        t.firstEvent.push(...stream.firstEvent);
+        t.errors += stream.errors;
+        await eventLoopDelay(servers[name].url);
+      }
     }
     const rate = (t: (typeof totals)[Name]) => t.requests / t.seconds;
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -136,7 +140,10 @@ async function main(): Promise<void> {
     for (const name of wedgeNames) {
       console.log(`${name.padEnd(24)} event-loop delay ms (1 ms sampling, per round): p99 ${delays[name]!.p99.map((d) => d.toFixed(1)).join(', ')}; max ${delays[name]!.max.map((d) => d.toFixed(1)).join(', ')}`);
     }
-    console.log(`wedge streamed, no cache  requests/s ${(streamed.requests / streamed.seconds).toFixed(0)}, time to the first event (citations) ms p50 ${percentile(streamed.firstEvent, 0.5).toFixed(1)}, p90 ${percentile(streamed.firstEvent, 0.9).toFixed(1)}, p99 ${percentile(streamed.firstEvent, 0.99).toFixed(1)}, errors ${streamed.errors}`);
+    for (const name of streamedNames) {
+      const t = streamed[name]!;
+      console.log(`${name}, streamed: requests/s ${(t.requests / t.seconds).toFixed(0)}, time to the first event (citations) ms p50 ${percentile(t.firstEvent, 0.5).toFixed(1)}, p90 ${percentile(t.firstEvent, 0.9).toFixed(1)}, p99 ${percentile(t.firstEvent, 0.99).toFixed(1)}, errors ${t.errors}`);
+    }
     const bare = totals['bare server'];
     for (const name of names.filter((n) => n !== 'bare server')) {
       console.log(`ratio, ${name}: requests/s ${(rate(totals[name]) / rate(bare)).toFixed(2)} of the bare server's, p99 ${(median(totals[name].p99) / Math.max(1, median(bare.p99))).toFixed(1)}x`);
