@@ -28,7 +28,8 @@ const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
  */
 async function measureServer(dir: string, texts: string[]): Promise<void> {
   const started = performance.now();
-  const child = spawn(process.execPath, [wedgeBin, 'serve', '--index', dir, '--corpus', path.join(dir, 'no-corpus'), '--port', '0'], { cwd: root, env: { ...process.env, WEDGE_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // One worker: its RSS is the process measured (with several, the primary's would be), and the store bars are per process.
+  const child = spawn(process.execPath, [wedgeBin, 'serve', '--index', dir, '--corpus', path.join(dir, 'no-corpus'), '--port', '0'], { cwd: root, env: { ...process.env, WEDGE_LOG_LEVEL: 'warn', WEDGE_WORKERS: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (data) => { const m = /serving (http:\/\/\S+)/.exec(String(data)); if (m) resolve(m[1]!); });

@@ -4,11 +4,11 @@ import { assessQuestion, candidateEvidence } from '../src/answer/assess-question
 import { judgeKnowledge } from '../src/answer/citations/judge-knowledge.js';
 import type { DocLookup } from '../src/answer/evidence.js';
 import { namedSources } from '../src/answer/named-sources.js';
-import { answerability, ANSWERABILITY_FEATURES } from '../src/answer/ranking/answerability.js';
+import { answerability, ANSWERABILITY_FEATURES, TYPED_QUESTION_FEATURES } from '../src/answer/ranking/answerability.js';
 import { analyseQuestion } from '../src/answer/ranking/question-analysis.js';
 import { toCandidates, type RankerWeights } from '../src/answer/ranking/rank-sentences.js';
 import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from '../src/answer/ranking/ranker-weights.js';
-import { FEATURE_NAMES, sentenceFeatures } from '../src/answer/ranking/sentence-features.js';
+import { FEATURE_NAMES, sentenceFeatures, TYPED_FEATURES } from '../src/answer/ranking/sentence-features.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { rocAuc } from '../src/eval/meaning/meaning-figures.js';
 import { containsGold } from '../src/eval/retrieval-metrics.js';
@@ -21,6 +21,13 @@ const LAMBDAS = [0.001, 0.01, 0.1, 1];
 // The cut-off keeps at least this share of dev's answerable questions answered (the bank's answered gates sit near 0.88, v2's at 0.95).
 // The cut-off keeps at least this share of dev's answerable questions answered (v2's answered gate is 0.95).
 const ANSWERED_TARGET = 0.95;
+// --untyped fits the features the weights in use read, without the tagged answer types (answers v3's typing step).
+const UNTYPED = process.argv.includes('--untyped');
+const without = (names: readonly string[], left: readonly string[]) => names.filter((name) => !left.includes(name));
+const RANKER_NAMES = UNTYPED ? without(FEATURE_NAMES, TYPED_FEATURES) : [...FEATURE_NAMES];
+const GATE_NAMES = UNTYPED ? without(ANSWERABILITY_FEATURES, TYPED_QUESTION_FEATURES) : [...ANSWERABILITY_FEATURES];
+/** A feature vector cut down to `names` (the fitting routines read columns in their names' order). */
+const project = (vector: number[], all: readonly string[], names: readonly string[]) => names.map((name) => vector[all.indexOf(name)]!);
 
 interface Row { corpus: FitCorpus; q: FitQuestion; features: number[][]; labels: number[]; hits: Hit[]; named: string[] }
 
@@ -75,7 +82,7 @@ async function main(): Promise<void> {
   console.log(`  in use: dev gold@1 ${f3(precisionAt(answerable(dev), RANKER_WEIGHTS).p1)}`);
   let ranker = { lambda: 0, p1: -1, p3: 0, weights: RANKER_WEIGHTS };
   for (const lambda of LAMBDAS) {
-    const weights = fitListwise(answerable(train), FEATURE_NAMES, lambda);
+    const weights = fitListwise(answerable(train).map((r) => ({ ...r, features: r.features.map((v) => project(v, FEATURE_NAMES, RANKER_NAMES)) })), RANKER_NAMES, lambda);
     const { p1, p3 } = precisionAt(answerable(dev), weights);
     console.log(`  ranker lambda ${lambda}: dev gold@1 ${f3(p1)}, gold in top 3 ${f3(p3)}`);
     if (p1 > ranker.p1) ranker = { lambda, p1, p3, weights };
@@ -87,7 +94,7 @@ async function main(): Promise<void> {
   let gate = { lambda: 0, auc: -1, weights: ANSWERABILITY_WEIGHTS as RankerWeights, scores: devOld };
   console.log(`  in use: dev answerable-vs-near-miss AUC ${f3(devAuc(devOld))}`);
   for (const lambda of LAMBDAS) {
-    const weights = fitLogistic(trainX, train.map((r) => (r.q.answerable ? 1 : 0)), ANSWERABILITY_FEATURES, lambda);
+    const weights = fitLogistic(trainX.map((x) => project(x, ANSWERABILITY_FEATURES, GATE_NAMES)), train.map((r) => (r.q.answerable ? 1 : 0)), GATE_NAMES, lambda);
     const scores = devX.map((x) => answerability(x, weights));
     console.log(`  answerability lambda ${lambda}: dev AUC ${f3(devAuc(scores))}`);
     if (devAuc(scores) > gate.auc) gate = { lambda, auc: devAuc(scores), weights, scores };
@@ -114,8 +121,8 @@ async function main(): Promise<void> {
     const no = mine.filter((x) => !x.r.q.answerable);
     console.log(`  ${name}: answered ${f3(yes.filter((x) => x.s >= chosen).length / yes.length)}, declined by the model ${f3(no.filter((x) => x.s < chosen).length / no.length)}, gold@1 ${f3(precisionAt(yes.map((x) => x.r), ranker.weights).p1)}`);
   }
-  console.log(`  answerability weights: ${ANSWERABILITY_FEATURES.map((name, j) => `${name} ${gate.weights.coefficients[j]!.toFixed(2)}`).join(', ')}`);
-  console.log(`  ranker weights: ${FEATURE_NAMES.map((name, j) => `${name} ${ranker.weights.coefficients[j]!.toFixed(2)}`).join(', ')}`);
+  console.log(`  answerability weights: ${GATE_NAMES.map((name, j) => `${name} ${gate.weights.coefficients[j]!.toFixed(2)}`).join(', ')}`);
+  console.log(`  ranker weights: ${RANKER_NAMES.map((name, j) => `${name} ${ranker.weights.coefficients[j]!.toFixed(2)}`).join(', ')}`);
   if (process.argv.includes('--dry-run')) return;
   const r = (n: number) => Number(n.toFixed(5));
   const list = (weights: RankerWeights) => `  mean: ${JSON.stringify(weights.mean.map(r))},\n  scale: ${JSON.stringify(weights.scale.map(r))},\n  coefficients: ${JSON.stringify(weights.coefficients.map(r))},\n  bias: ${r(weights.bias)},`;
@@ -128,7 +135,7 @@ import type { RankerWeights } from './rank-sentences.js';
  * ${answerable(dev).length} dev questions (gold@1 ${ranker.p1.toFixed(3)}, gold in top 3 ${ranker.p3.toFixed(3)}). Do not edit by hand.
  */
 export const RANKER_WEIGHTS: RankerWeights = {
-  features: ${JSON.stringify(FEATURE_NAMES)},
+  features: ${JSON.stringify(RANKER_NAMES)},
 ${list(ranker.weights)}
 };
 
@@ -138,7 +145,7 @@ ${list(ranker.weights)}
  * Below \`cutoff\` a question is declined: the highest cut-off that still answers ${ANSWERED_TARGET} of the dev answerable questions.
  */
 export const ANSWERABILITY_WEIGHTS: AnswerabilityWeights = {
-  features: ${JSON.stringify(ANSWERABILITY_FEATURES)},
+  features: ${JSON.stringify(GATE_NAMES)},
 ${list(gate.weights)}
   cutoff: ${chosen},
 };
