@@ -1,6 +1,7 @@
 import { foldText } from '../text/fold-text.js';
 import { entityAliasWords } from '../text/entity-aliases.js';
 import { STOPWORDS } from '../text/stopwords.js';
+import { substringIndex } from '../text/substring-index.js';
 import { stemWord, tokenizeWords } from '../text/tokenize-words.js';
 
 /** What the corpus knows, for deciding whether a question is answerable from it at all. */
@@ -22,6 +23,11 @@ export function vocabularyOf(words: Iterable<string>): CorpusVocabulary {
 /** Word-vector cosine above which a corpus word counts as a synonym of a question word. */
 export const SYNONYM_SIMILARITY = 0.62;
 
+// A name this long or longer also counts as known inside a longer word of the corpus.
+const INSIDE_MIN = 5;
+// Each vocabulary's suffix index, built on first need (a question naming something the corpus lacks as a word).
+const insideIndexes = new WeakMap<Set<string>, (part: string) => boolean>();
+
 /**
  * A name is known when the corpus has it as a word, in another form ("Europeans" / "European"), under
  * another name of the same state ("New Delhi" / "India"), or inside a word ("Atlantic" in "transatlantic").
@@ -29,9 +35,10 @@ export const SYNONYM_SIMILARITY = 0.62;
 function known(vocabulary: CorpusVocabulary, word: string): boolean {
   if (vocabulary.words.has(word) || vocabulary.stems.has(stemWord(word))) return true;
   if (entityAliasWords(word).some((alias) => vocabulary.words.has(alias))) return true;
-  if (word.length < 5) return false;
-  for (const candidate of vocabulary.words) if (candidate.includes(word)) return true;
-  return false;
+  if (word.length < INSIDE_MIN) return false;
+  let inside = insideIndexes.get(vocabulary.words);
+  if (!inside) insideIndexes.set(vocabulary.words, (inside = substringIndex(vocabulary.words, INSIDE_MIN)));
+  return inside(word);
 }
 
 // Capitalised words that name no topic of their own in a question.
