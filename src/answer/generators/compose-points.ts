@@ -1,6 +1,6 @@
 import type { Evidence } from '../evidence.js';
 import type { RankedSentence } from '../ranking/rank-sentences.js';
-import { preparedCosine } from '../ranking/sentence-features.js';
+import { preparedCosine } from '../ranking/prepared-sentence.js';
 
 /** One point of an answer: its lead sentence, and the sentences of other articles that make the same point. */
 export interface Point { lead: RankedSentence; also: RankedSentence[]; span: Pick<Evidence, 'docId' | 'chunkId' | 'start' | 'end' | 'score'> }

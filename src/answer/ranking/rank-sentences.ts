@@ -1,7 +1,8 @@
 import type { Evidence } from '../evidence.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
-import { FEATURE_NAMES, prepareSentence, sentenceFeatures, type Candidate, type PreparedSentence, type RankingKnowledge } from './sentence-features.js';
+import { prepareSentence, type PreparedSentence } from './prepared-sentence.js';
+import { FEATURE_NAMES, sentenceFeatures, type Candidate, type RankingKnowledge } from './sentence-features.js';
 
 const FOCUS = FEATURE_NAMES.indexOf('focus');
 

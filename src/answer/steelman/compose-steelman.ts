@@ -2,7 +2,7 @@ import type { Side } from '../answer-result.js';
 import { collectEvidence, evidenceStrength, sourceName, toCitations, type DocLookup, type Evidence } from '../evidence.js';
 import type { Draft, SideRequest } from '../generators/answer-generator.js';
 import { quoteStart } from '../generators/compose-points.js';
-import { contentWords, stemCosine, stemVector } from '../ranking/sentence-features.js';
+import { contentWords, stemCosine, stemVector } from '../ranking/prepared-sentence.js';
 import { balanceLine } from './balance-line.js';
 import { classifyStance, type StanceCues } from './classify-stance.js';
 
