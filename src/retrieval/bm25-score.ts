@@ -1,4 +1,5 @@
 import { CONTEXT_WEIGHT, PREFIX_MIN, type LexicalQuery } from './lexical-query.js';
+import { lowerBound } from '../text/lower-bound.js';
 import { lexicalTerms } from '../text/tokenize-words.js';
 import { selectTop } from './select-top.js';
 
@@ -17,15 +18,8 @@ export interface Bm25Candidate { id: string; length: number; termFrequency: Reco
 
 /** Terms of the index that begin with `prefix` (binary search over the sorted term list). */
 export function termsWithPrefix(sortedTerms: string[], prefix: string): string[] {
-  let low = 0;
-  let high = sortedTerms.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sortedTerms[mid]! < prefix) low = mid + 1;
-    else high = mid;
-  }
   const found: string[] = [];
-  for (let i = low; i < sortedTerms.length && sortedTerms[i]!.startsWith(prefix); i += 1) found.push(sortedTerms[i]!);
+  for (let i = lowerBound(sortedTerms, prefix); i < sortedTerms.length && sortedTerms[i]!.startsWith(prefix); i += 1) found.push(sortedTerms[i]!);
   return found;
 }
 
