@@ -35,14 +35,20 @@ export function createWordSimilarity(vectors: GloveVectors, vocabulary: Iterable
     const query = unitVector(vectors, word);
     if (query) {
       for (const row of rows) {
-        let dot = 0;
-        for (let d = 0; d < row.length; d += 1) dot += query[d]! * row[d]!;
+        const dot = unitDot(query, row);
         if (dot > best) best = dot;
       }
     }
     cache.set(word, best);
     return best;
   };
+}
+
+/** Cosine of two unit vectors: their dot product. */
+export function unitDot(x: Float64Array, y: Float64Array): number {
+  let dot = 0;
+  for (let d = 0; d < x.length; d += 1) dot += x[d]! * y[d]!;
+  return dot;
 }
 
 /** Cosine of two words; `unit` gives the unit vector it takes the cosine of (null for a word it lacks). */
@@ -61,10 +67,7 @@ export function createWordCosine(vectors: GloveVectors): WordCosine {
     if (a === b) return 1;
     const x = get(a);
     const y = get(b);
-    if (!x || !y) return 0;
-    let dot = 0;
-    for (let d = 0; d < x.length; d += 1) dot += x[d]! * y[d]!;
-    return dot;
+    return x && y ? unitDot(x, y) : 0;
   };
   return Object.assign(cosine, { unit: get });
 }

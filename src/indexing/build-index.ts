@@ -15,6 +15,7 @@ import { indexLayout } from './index-layout.js';
 import { writeSentenceVectors } from './sqlite-store.js';
 import { startIndexTask } from './start-index-task.js';
 import { INDEX_FORMAT, type Manifest } from './manifest.js';
+import { sentenceKey } from './sentence-key.js';
 
 const HNSW_M = 16;
 const HNSW_EF_CONSTRUCTION = 100;
@@ -62,7 +63,7 @@ export function flatten(vectors: number[][], dimensions: number): Float32Array {
 export function uniqueSentences(chunks: Chunk[]): SentenceRef[] {
   const seen = new Map<string, SentenceRef>();
   for (const chunk of chunks) {
-    for (const { start, end } of chunk.sentences) seen.set(`${chunk.docId}:${start}:${end}`, { docId: chunk.docId, start, end });
+    for (const { start, end } of chunk.sentences) seen.set(sentenceKey(chunk.docId, start, end), { docId: chunk.docId, start, end });
   }
   return [...seen.values()];
 }
@@ -158,7 +159,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<Manifest> 
       settings,
     };
     await storeTask;
-    writeSentenceVectors(tmp.store, sentences.map((s) => `${s.docId}:${s.start}:${s.end}`), flatten(sentenceVectors, dims), dims);
+    writeSentenceVectors(tmp.store, sentences.map((s) => sentenceKey(s.docId, s.start, s.end)), flatten(sentenceVectors, dims), dims);
     manifest.buildMs = Math.round(performance.now() - started);
     // The manifest is written last: a build directory without one is never treated as an index.
     await writeFile(tmp.manifest, JSON.stringify(manifest, null, 2));

@@ -11,6 +11,7 @@ import { fingerprintCorpus, hashArticle } from './fingerprint-corpus.js';
 import { indexLayout } from './index-layout.js';
 import type { Manifest } from './manifest.js';
 import { storePositions, updateStore } from './sqlite-store.js';
+import { sentenceKey } from './sentence-key.js';
 
 /** Above this share of the index changing, a full build is as quick and leaves no tombstones. */
 const MAX_CHANGED_SHARE = 0.2;
@@ -63,7 +64,7 @@ export async function updateIndex(options: { indexDir: string; manifest: Manifes
       chunks,
       searchTexts,
       firstPosition,
-      sentenceKeys: sentences.map((s) => `${s.docId}:${s.start}:${s.end}`),
+      sentenceKeys: sentences.map((s) => sentenceKey(s.docId, s.start, s.end)),
       sentenceVectors: flatten(sentenceVectors, dims),
       dimensions: dims,
     });

@@ -3,6 +3,7 @@ import type { WedgeEmbeddings } from '../embeddings/wedge-embeddings.js';
 import type { Manifest } from '../indexing/manifest.js';
 import type { OpenIndex } from '../indexing/open-index.js';
 import { BoundedCache } from '../indexing/bounded-cache.js';
+import { sentenceKey } from '../indexing/sentence-key.js';
 import { bm25QueryTerms, scoreBm25Postings } from './bm25-score.js';
 import { lexicalQuery } from './lexical-query.js';
 import { exactKnn, type KnnResult } from './exact-knn.js';
@@ -89,13 +90,15 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
   const chunkVector = (i: number) => vectorCache.get(i, () => dense.index.getPoint(i));
   let flat: Float32Array | undefined;
   const dimensions = index.manifest.embedder.dimensions;
+  // Role 2 marks a deleted position (a tombstone the graph skips too).
+  const live = (i: number) => store.roles[i] !== 2;
   const denseSearch = (queryVector: number[], k: number): KnnResult => {
     if (store.chunkCount > EXACT_MAX) return dense.index.searchKnn(queryVector, k);
     if (!flat) {
       flat = new Float32Array(store.chunkCount * dimensions);
-      for (let i = 0; i < store.chunkCount; i += 1) if (store.roles[i] !== 2) flat.set(dense.index.getPoint(i), i * dimensions);
+      for (let i = 0; i < store.chunkCount; i += 1) if (live(i)) flat.set(dense.index.getPoint(i), i * dimensions);
     }
-    return exactKnn(flat, dimensions, (i) => store.roles[i] !== 2, queryVector, k);
+    return exactKnn(flat, dimensions, live, queryVector, k);
   };
   // Query shaping and sentence weights count terms in the passage text alone; BM25 counts them in the indexed text.
   const idf = (term: string) => Math.log(1 + chunkCount / ((store.textFrequency.get(term) ?? 0) + 0.5));
@@ -142,12 +145,9 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const positions = ranked.map(({ item }) => item);
     const texts = store.chunkTexts(positions);
     const sentences = sentenceCache.getMany(positions, (missing) => {
-      const keys = missing.flatMap((item) => rows.get(item)!.sentences.map((s) => `${rows.get(item)!.docId}:${s.start}:${s.end}`));
-      const vectors = store.sentenceVectors(keys);
-      return new Map(missing.map((item) => {
-        const row = rows.get(item)!;
-        return [item, sentenceDataOf({ ...row, text: texts.get(item)! }, row.sentences.map((s) => vectors.get(`${row.docId}:${s.start}:${s.end}`)))];
-      }));
+      const keys = new Map(missing.map((item) => [item, rows.get(item)!.sentences.map((s) => sentenceKey(rows.get(item)!.docId, s.start, s.end))]));
+      const vectors = store.sentenceVectors([...keys.values()].flat());
+      return new Map(missing.map((item) => [item, sentenceDataOf({ ...rows.get(item)!, text: texts.get(item)! }, keys.get(item)!.map((key) => vectors.get(key)))]));
     });
     const scoring = sentenceScoring(query, queryVector, idf);
     return ranked.map(({ item, relevance }) => {

@@ -1,4 +1,4 @@
-import type { WordCosine } from '../../embeddings/create-word-similarity.js';
+import { unitDot, type WordCosine } from '../../embeddings/create-word-similarity.js';
 import { BoundedCache } from '../../indexing/bounded-cache.js';
 
 // Words as small integers, for the life of the process (the words of the sentences ranked, a corpus's vocabulary at most).
@@ -58,11 +58,7 @@ export class SimilarityRow {
     if (words[id] === this.word) return 1;
     let y = units[id];
     if (y === undefined) units[id] = y = cosine.unit(words[id]!);
-    const x = this.vector;
-    if (!x || !y) return 0;
-    let dot = 0;
-    for (let d = 0; d < x.length; d += 1) dot += x[d]! * y[d]!;
-    return dot;
+    return this.vector && y ? unitDot(this.vector, y) : 0;
   }
 }
 

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openStateFile } from '../state-file.js';
 import type { RateWindow } from './rate-window.js';
 
 const PRUNE_EVERY = 500;
@@ -11,11 +9,7 @@ const PRUNE_EVERY = 500;
  * immediate transaction, so two workers cannot both admit the last request of a window.
  */
 export function sharedRateWindow(file: string, windowMs = 60_000): RateWindow & { close: () => void } {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  // Set first: workers open the file at the same moment, and switching it to WAL takes a lock.
-  db.pragma('busy_timeout = 2000');
-  db.pragma('journal_mode = WAL');
+  const db = openStateFile(file);
   // The window is lost on a power cut at worst, never corrupted: no fsync per request.
   db.pragma('synchronous = NORMAL');
   db.exec('CREATE TABLE IF NOT EXISTS rate_hits (client TEXT NOT NULL, at INTEGER NOT NULL); CREATE INDEX IF NOT EXISTS rate_hits_client_at ON rate_hits (client, at)');

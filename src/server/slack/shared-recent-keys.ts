@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openStateFile } from '../state-file.js';
 import type { RecentKeys } from './recent-keys.js';
 
 const PRUNE_EVERY = 500;
@@ -12,11 +10,7 @@ const PRUNE_EVERY = 500;
  */
 export function createSharedRecentKeys(file: string, options: { name: string; ttlMs?: number; now?: () => number }): RecentKeys & { close: () => void } {
   const { name, ttlMs = 60 * 60 * 1000, now = Date.now } = options;
-  mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  // Workers write at the same moment when Slack fans one mention out as two events: wait for the lock, do not fail.
-  db.pragma('busy_timeout = 2000');
-  db.pragma('journal_mode = WAL');
+  const db = openStateFile(file);
   db.exec('CREATE TABLE IF NOT EXISTS recent_keys (scope TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (scope, key))');
   const upsert = db.prepare('INSERT INTO recent_keys (scope, key, at) VALUES (?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET at = excluded.at WHERE excluded.at - recent_keys.at >= ?');
   const prune = db.prepare('DELETE FROM recent_keys WHERE scope = ? AND at < ?');
