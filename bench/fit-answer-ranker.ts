@@ -13,6 +13,7 @@ import { loadConfig } from '../src/config/load-config.js';
 import { rocAuc } from '../src/eval/meaning/meaning-figures.js';
 import { containsGold } from '../src/eval/retrieval-metrics.js';
 import type { Hit } from '../src/retrieval/hit.js';
+import { fitBoostedAnswerability } from './fit/boosted-answerability.js';
 import { openFitCorpora, type FitCorpus, type FitQuestion } from './fit/fit-corpora.js';
 import { fitListwise, fitLogistic, precisionAt } from './fit/fit-logistic.js';
 
@@ -87,6 +88,12 @@ async function main(): Promise<void> {
     console.log(`  ranker lambda ${lambda}: dev gold@1 ${f3(p1)}, gold in top 3 ${f3(p3)}`);
     if (p1 > ranker.p1) ranker = { lambda, p1, p3, weights };
   }
+  if (process.argv.includes('--boosted')) {
+    // The answer ranker in use stays; the refitted one orders the top sentences the boosted model reads.
+    const inUse = (list: Row[]) => list.map((r) => answerability(questionFeatures(r, RANKER_WEIGHTS), ANSWERABILITY_WEIGHTS));
+    await fitBoostedAnswerability(train, dev, ranker.weights, { dev: inUse(dev), train: inUse(train), cutoff: ANSWERABILITY_WEIGHTS.cutoff }, path.join(root, 'models/answerability-v2.json'), process.argv.includes('--dry-run'));
+    return;
+  }
   const trainX = train.map((r) => questionFeatures(r, ranker.weights));
   const devX = dev.map((r) => questionFeatures(r, ranker.weights));
   const devOld = dev.map((r) => answerability(questionFeatures(r, RANKER_WEIGHTS), ANSWERABILITY_WEIGHTS));
@@ -126,7 +133,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--dry-run')) return;
   const r = (n: number) => Number(n.toFixed(5));
   const list = (weights: RankerWeights) => `  mean: ${JSON.stringify(weights.mean.map(r))},\n  scale: ${JSON.stringify(weights.scale.map(r))},\n  coefficients: ${JSON.stringify(weights.coefficients.map(r))},\n  bias: ${r(weights.bias)},`;
-  await writeFile(path.join(root, 'src/answer/ranking/ranker-weights.ts'), `import type { AnswerabilityWeights } from '../assess-question.js';
+  await writeFile(path.join(root, 'src/answer/ranking/ranker-weights.ts'), `import type { LogisticAnswerability } from '../assess-question.js';
 import type { RankerWeights } from './rank-sentences.js';
 
 /**
@@ -144,7 +151,7 @@ ${list(ranker.weights)}
  * questions with ${train.length - answerable(train).length} unanswerable ones, lambda ${gate.lambda} chosen on dev (answerable vs near miss AUC ${gate.auc.toFixed(3)}).
  * Below \`cutoff\` a question is declined: the highest cut-off that still answers ${ANSWERED_TARGET} of the dev answerable questions.
  */
-export const ANSWERABILITY_WEIGHTS: AnswerabilityWeights = {
+export const ANSWERABILITY_WEIGHTS: LogisticAnswerability = {
   features: ${JSON.stringify(GATE_NAMES)},
 ${list(gate.weights)}
   cutoff: ${chosen},

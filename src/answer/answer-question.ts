@@ -4,7 +4,7 @@ import type { Retriever } from '../retrieval/create-retriever.js';
 import type { Hit } from '../retrieval/hit.js';
 import { answerCacheKey, type AnswerCache } from './answer-cache.js';
 import type { AnswerMode, AnswerResult } from './answer-result.js';
-import { assessQuestion, corpusKnowledge, modelsReadTypes } from './assess-question.js';
+import { assessQuestion, corpusKnowledge, modelsReadTypes, type AssessmentModels } from './assess-question.js';
 import { judgeKnowledge } from './citations/judge-knowledge.js';
 import { condenseConversation, type ChatMessage } from './conversation/condense-conversation.js';
 import type { Condenser } from './conversation/llm-condenser.js';
@@ -33,6 +33,8 @@ export interface AnswerDeps {
   wordVectors?: GloveVectors;
   /** Answers already given (answer-cache.ts); every question is answered afresh without it. */
   answerCache?: AnswerCache;
+  /** The sentence ranker and answerability model (assess-question.ts); the fitted ones in ranker-weights.ts without it. */
+  models?: AssessmentModels;
 }
 
 /** One question in a conversation. */
@@ -48,7 +50,7 @@ export interface AnswerRequest {
 /** Builds the per-index vocabulary and synonym lookup (and loads the tagger, for models that read types) now, so the first question does not pay for them. */
 export function warmUp(deps: AnswerDeps): void {
   corpusKnowledge(deps.retriever, deps.wordVectors);
-  if (modelsReadTypes()) sentenceTagger();
+  if (modelsReadTypes(deps.models)) sentenceTagger();
 }
 
 function abstention(reason: string): Draft {
@@ -91,7 +93,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   request.signal?.throwIfAborted();
 
   const named = namedSources(question, retriever.index.docs);
-  const assessment = assessQuestion({ question, context: intent.context, hits, docs, retriever, vectors: deps.wordVectors, namedSources: named });
+  const assessment = assessQuestion({ question, context: intent.context, hits, docs, retriever, vectors: deps.wordVectors, namedSources: named }, deps.models);
   let draft: Draft;
   if (assessment.coverage.missingNames.length) {
     draft = abstention(`None of them mentions ${assessment.coverage.missingNames.map((name) => `“${name}”`).join(' or ')}.`);

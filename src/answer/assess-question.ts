@@ -6,9 +6,10 @@ import type { Hit } from '../retrieval/hit.js';
 import { assessCoverage, vocabularyOf, type Coverage, type CorpusVocabulary } from './assess-coverage.js';
 import { judgeKnowledge } from './citations/judge-knowledge.js';
 import { collectEvidence, type DocLookup, type Evidence } from './evidence.js';
-import { answerability, answerabilityFeatures, TYPED_QUESTION_FEATURES } from './ranking/answerability.js';
+import { answerability, answerabilityFeatures, boostedAnswerability, boostedInputs, TYPED_QUESTION_FEATURES } from './ranking/answerability.js';
+import type { BoostedAnswerability } from './ranking/answerability-model.js';
 import { analyseQuestion, type QuestionAnalysis } from './ranking/question-analysis.js';
-import { rankSentences, type RankedSentence, type RankerWeights } from './ranking/rank-sentences.js';
+import { rankSentences, rerank, type RankedSentence, type RankerWeights } from './ranking/rank-sentences.js';
 import { TYPED_FEATURES } from './ranking/sentence-features.js';
 import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from './ranking/ranker-weights.js';
 
@@ -53,16 +54,22 @@ export function candidateEvidence(hits: Hit[], docs: DocLookup, namedSources: st
 /** The fitted models a question is weighed with; the fitting script passes its own while it fits. */
 export interface AssessmentModels { ranker: RankerWeights; answerability: AnswerabilityWeights }
 
-/** The answerability model and the cut-off below which a question is declined. */
-export type AnswerabilityWeights = RankerWeights & { cutoff: number };
+/** The answerability model and the cut-off below which a question is declined: logistic (ranker-weights.ts) or boosted trees (answerability-model.ts). */
+export type AnswerabilityWeights = LogisticAnswerability | BoostedAnswerability;
+
+/** A logistic answerability model (the fit before the boosted one) with its cut-off. */
+export type LogisticAnswerability = RankerWeights & { cutoff: number };
 
 const IN_USE: AssessmentModels = { ranker: RANKER_WEIGHTS, answerability: ANSWERABILITY_WEIGHTS };
 
-const reads = (weights: RankerWeights, names: readonly string[]) => weights.features.some((name) => names.includes(name));
+const reads = (weights: { features: readonly string[] }, names: readonly string[]) => weights.features.some((name) => names.includes(name.replace(/^max:/, '')));
 
 /** Whether the models read a question's tagged answer type: only then is it read and are its candidates tagged. */
-export const modelsReadTypes = (models: Partial<AssessmentModels> = IN_USE) =>
-  Boolean((models.ranker && reads(models.ranker, TYPED_FEATURES)) || (models.answerability && reads(models.answerability, TYPED_QUESTION_FEATURES)));
+export const modelsReadTypes = (models: Partial<AssessmentModels> = IN_USE) => {
+  const decision = models.answerability;
+  return Boolean((models.ranker && reads(models.ranker, TYPED_FEATURES))
+    || (decision && (reads(decision, TYPED_QUESTION_FEATURES) || reads(decision, TYPED_FEATURES) || ('kind' in decision && reads(decision.ranker, TYPED_FEATURES)))));
+};
 
 /**
  * Reads the question, ranks the sentences of its retrieved passages, and estimates whether the articles
@@ -80,6 +87,10 @@ export function assessQuestion(
   const evidence = candidateEvidence(input.hits, input.docs, input.namedSources);
   const knowledge = { idf: retriever.idf, cosine: judgeKnowledge(input.vectors).cosine };
   const ranked = rankSentences(analysis, evidence, knowledge, models.ranker);
-  const features = answerabilityFeatures(analysis, ranked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term') }, { ...coverage, nearest: similarity });
-  return { analysis, coverage, ranked, features, answerability: ranked.length ? answerability(features, models.answerability) : 0, cutoff: models.answerability.cutoff };
+  const decision = models.answerability;
+  // A boosted model reads the top sentences in its own ranker's order; the answer quotes in the answer ranker's.
+  const boosted = 'kind' in decision ? decision : undefined;
+  const features = answerabilityFeatures(analysis, boosted ? rerank(ranked, boosted.ranker) : ranked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term') }, { ...coverage, nearest: similarity });
+  const probability = boosted ? boostedAnswerability(boostedInputs(features, ranked), boosted) : answerability(features, decision as LogisticAnswerability);
+  return { analysis, coverage, ranked, features, answerability: ranked.length ? probability : 0, cutoff: decision.cutoff };
 }

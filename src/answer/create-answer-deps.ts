@@ -13,6 +13,8 @@ import { withCircuitBreaker } from './generators/circuit-breaker.js';
 import { createExtractiveGenerator } from './generators/extractive-generator.js';
 import { createLlmGenerator } from './generators/llm-generator.js';
 import { loadPrompts } from './generators/load-prompts.js';
+import { readAnswerabilityModel } from './ranking/answerability-model.js';
+import { RANKER_WEIGHTS } from './ranking/ranker-weights.js';
 
 /** Which generator the config asks for: explicit WEDGE_GENERATOR, else llm when an OpenAI key or URL is set. */
 export function generatorKind(config: Config): 'extractive' | 'llm' {
@@ -31,7 +33,11 @@ export async function createAnswerDeps(config: Config, outside: EmbedderDeps = {
   const wordVectors = await wordVectorsFor(retriever, config, outside);
   const extractive = createExtractiveGenerator();
   const answerCache = config.answerCacheEntries > 0 ? createAnswerCache(config.answerCacheEntries) : undefined;
-  if (generatorKind(config) === 'extractive') return { retriever, generator: extractive, wordVectors, ...(answerCache ? { answerCache } : {}) };
+  const shared = {
+    ...(answerCache ? { answerCache } : {}),
+    ...(config.answerabilityModel ? { models: { ranker: RANKER_WEIGHTS, answerability: readAnswerabilityModel(config.answerabilityModel) } } : {}),
+  };
+  if (generatorKind(config) === 'extractive') return { retriever, generator: extractive, wordVectors, ...shared };
   const [client, prompts] = await Promise.all([createOpenAIClient(config, outside.fetch), loadPrompts(config.promptsDir)]);
   return {
     retriever,
@@ -42,6 +48,6 @@ export async function createAnswerDeps(config: Config, outside: EmbedderDeps = {
     }),
     fallback: extractive,
     condense: createLlmCondenser(client, config.openaiModel, prompts, config.openaiTimeoutMs),
-    ...(answerCache ? { answerCache } : {}),
+    ...shared,
   };
 }

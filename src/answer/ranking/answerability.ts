@@ -1,6 +1,7 @@
 import { entityAliases } from '../../text/entity-aliases.js';
 import { evidenceStrength } from '../evidence.js';
 import type { QuestionAnalysis } from './question-analysis.js';
+import { boostedProbability, type BoostedTrees } from './boosted-trees.js';
 import { columnsOf, predict, type RankedSentence, type RankerWeights } from './rank-sentences.js';
 import { FEATURE_NAMES, type RankingKnowledge } from './sentence-features.js';
 
@@ -81,6 +82,30 @@ export function answerabilityFeatures(question: QuestionAnalysis, ranked: Ranked
     // One sentence holding all three: a token of the asked kind, the focus, and the question's names.
     Math.max(0, ...top.map((s) => s.features[TYPED_FOCUS]! * together(s))),
   ];
+}
+
+/** What a boosted answerability model may read: the question-level features, then each sentence feature's largest value among the candidates. */
+export const BOOSTED_INPUTS = [...ANSWERABILITY_FEATURES, ...FEATURE_NAMES.map((name) => `max:${name}`)] as const;
+
+/** The inputs BOOSTED_INPUTS names, in its order: a threshold on a candidate's feature is something a max-pooled top five cannot say. */
+export function boostedInputs(features: number[], ranked: RankedSentence[]): number[] {
+  const maxima = new Array<number>(FEATURE_NAMES.length).fill(ranked.length ? -Infinity : 0);
+  for (const { features: f } of ranked) for (let j = 0; j < maxima.length; j += 1) if (f[j]! > maxima[j]!) maxima[j] = f[j]!;
+  return [...features, ...maxima];
+}
+
+const boostedColumns = new WeakMap<BoostedTrees, number[]>();
+
+/** Probability that the articles answer the question, from a boosted model over boostedInputs' vector. */
+export function boostedAnswerability(inputs: number[], model: BoostedTrees): number {
+  let at = boostedColumns.get(model);
+  if (!at) {
+    at = model.features.map((name) => (BOOSTED_INPUTS as readonly string[]).indexOf(name));
+    const unknown = model.features.filter((_, i) => at![i]! < 0);
+    if (unknown.length) throw new Error(`the answerability model names features this version does not compute (${unknown.join(', ')}): run npm run fit:ranker -- --boosted`);
+    boostedColumns.set(model, at);
+  }
+  return boostedProbability(model, at.map((column) => inputs[column]!));
 }
 
 /** Probability that the articles answer the question, from the fitted answerability model. */

@@ -78,3 +78,9 @@ export function rankSentences(question: QuestionAnalysis, evidence: Evidence[], 
     focus: features[i]![FOCUS]!,
   })).sort((a, b) => b.probability - a.probability);
 }
+
+/** The same candidates ordered by another ranker's probabilities (the one an answerability model reads its top sentences by). */
+export function rerank(ranked: RankedSentence[], weights: RankerWeights): RankedSentence[] {
+  const at = columnsOf(weights, FEATURE_NAMES);
+  return ranked.map((s) => ({ ...s, probability: predict(s.features, weights, at) })).sort((a, b) => b.probability - a.probability);
+}

@@ -1,4 +1,4 @@
-import type { AnswerabilityWeights } from '../assess-question.js';
+import type { LogisticAnswerability } from '../assess-question.js';
 import type { RankerWeights } from './rank-sentences.js';
 
 /**
@@ -19,7 +19,7 @@ export const RANKER_WEIGHTS: RankerWeights = {
  * questions with their unanswerable twins (5-fold CV at 0.5: answered 0.825, declined 0.734).
  * Below `cutoff` the question is declined: the highest cut-off that still answers 98% of the dev answerable questions.
  */
-export const ANSWERABILITY_WEIGHTS: AnswerabilityWeights = {
+export const ANSWERABILITY_WEIGHTS: LogisticAnswerability = {
   features: ["best-probability","focus-exact","focus-aligned","focus-in-corpus","focus-near-corpus","names-together","typed-answer","no-focus","term-coverage","on-topic","rare-word-covered","off-topic-uncovered","off-topic-rare-missing","strongest-passage","factual","factual-focus-aligned","factual-focus-in-corpus"],
   mean: [0.22043,0.38974,0.66864,0.65022,0.85189,0.82416,0.92269,0.01685,0.83958,0.66292,0.66854,0.11394,0.20225,0.74152,0.66854,0.46251,0.42081],
   scale: [0.23284,0.29664,0.33408,0.33085,0.13269,0.30198,0.21803,0.12872,0.24726,0.47271,0.47074,0.24116,0.40168,0.11302,0.47074,0.42609,0.41376],

@@ -1,0 +1,93 @@
+import { writeFile } from 'node:fs/promises';
+import { assessQuestion } from '../../src/answer/assess-question.js';
+import type { BoostedAnswerability } from '../../src/answer/ranking/answerability-model.js';
+import { boostedAnswerability, boostedInputs, BOOSTED_INPUTS } from '../../src/answer/ranking/answerability.js';
+import type { RankerWeights } from '../../src/answer/ranking/rank-sentences.js';
+import { RANKER_WEIGHTS } from '../../src/answer/ranking/ranker-weights.js';
+import { rocAuc } from '../../src/eval/meaning/meaning-figures.js';
+import type { Hit } from '../../src/retrieval/hit.js';
+import type { FitCorpus, FitQuestion } from './fit-corpora.js';
+import { fitBoosted, type BoostOptions } from './fit-boosted.js';
+
+/** What the boosted fit reads of a question: its corpus, the question, what was retrieved for it and the sources it names. */
+export interface BoostRow { corpus: FitCorpus; q: FitQuestion; hits: Hit[]; named: string[] }
+
+// Chosen between on dev: the trees' size, and how much more a question of the default corpus's first sets weighs
+// than a bank question (the product's own corpus, whose gates answer all of them and decline 0.95 of the rest).
+const GRID: Array<Partial<BoostOptions> & { firstSets: number }> = [1, 4, 16].flatMap((firstSets) => [{ depth: 3, rounds: 200, firstSets }, { depth: 4, rounds: 300, firstSets }]);
+
+/** The vector the boosted model reads for a question, computed as answering computes it (assessQuestion), with `decisionRanker` ordering its top sentences. */
+function inputsOf(row: BoostRow, decisionRanker: RankerWeights): number[] {
+  const { retriever, wordVectors } = row.corpus.deps;
+  // Trees that read nothing yet: the assessment computes the inputs, typed ones included, and scores 0.5.
+  const probe: BoostedAnswerability = { kind: 'boosted-trees', features: [...BOOSTED_INPUTS], base: 0, trees: [], ranker: { ...decisionRanker, features: [...decisionRanker.features] }, cutoff: 0, fitted: {} };
+  const assessment = assessQuestion({ question: row.q.question, context: '', hits: row.hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: row.named }, { ranker: RANKER_WEIGHTS, answerability: probe });
+  return boostedInputs(assessment.features, assessment.ranked);
+}
+
+const share = (rows: BoostRow[], scores: number[], cutoff: number, pick: (r: BoostRow) => boolean, answered: boolean) => {
+  const mine = rows.map((r, i) => ({ r, s: scores[i]! })).filter(({ r }) => pick(r));
+  return mine.length ? mine.filter(({ s }) => (s >= cutoff) === answered).length / mine.length : NaN;
+};
+
+/**
+ * Fits the boosted answerability model on train, chooses its trees and its cut-off on dev, and writes it to
+ * `file`. The cut-off is the highest at which no dev set (the bank's dev corpora, the default corpus's v2 dev half)
+ * answers a smaller share of its answerable questions than the model in use does, and every answerable question
+ * of the default corpus's first sets (train) is answered: declining more near misses may not cost answers.
+ */
+export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[], decisionRanker: RankerWeights, inUse: { dev: number[]; train: number[]; cutoff: number }, file: string, dryRun: boolean): Promise<void> {
+  const trainX = train.map((r) => inputsOf(r, decisionRanker));
+  const devX = dev.map((r) => inputsOf(r, decisionRanker));
+  const devAuc = (scores: number[]) => rocAuc(scores.filter((_, i) => dev[i]!.q.answerable), scores.filter((_, i) => dev[i]!.q.nearMiss));
+  const isV2 = (r: BoostRow) => r.corpus.name.startsWith('default');
+  const sets = [{ name: 'bank dev', pick: (r: BoostRow) => !isV2(r) }, { name: 'default v2 dev', pick: isV2 }];
+  const floor = sets.map((set) => share(dev, inUse.dev, inUse.cutoff, (r) => set.pick(r) && r.q.answerable, true));
+  const v1 = (r: BoostRow) => r.corpus.name === 'default' && r.q.answerable;
+  const v1Unanswerable = (r: BoostRow) => r.corpus.name === 'default' && !r.q.answerable;
+  const v1Declined = share(train, inUse.train, inUse.cutoff, v1Unanswerable, false);
+  const grid = Array.from({ length: 197 }, (_, i) => Number((0.01 + 0.005 * i).toFixed(3)));
+  type Fit = { options: (typeof GRID)[number]; trees: ReturnType<typeof fitBoosted>; auc: number; cutoff?: number; nearMisses: number };
+  let chosen: Fit | undefined;
+  for (const options of GRID) {
+    const y = train.map((r) => (r.q.answerable ? 1 : 0));
+    const trees = fitBoosted(trainX, y, BOOSTED_INPUTS, options, train.map((r) => (r.corpus.name === 'default' ? options.firstSets : 1)));
+    const devScores = devX.map((x) => boostedAnswerability(x, trees));
+    const trainScores = trainX.map((x) => boostedAnswerability(x, trees));
+    // Answering: no dev set answers less, and the first sets are all answered. Declining: the first sets' unanswerable questions are declined at least as often.
+    const answers = (c: number) => sets.every((set, k) => share(dev, devScores, c, (r) => set.pick(r) && r.q.answerable, true) >= floor[k]! - 1e-9) && share(train, trainScores, c, v1, true) === 1;
+    const declines = (c: number) => share(train, trainScores, c, v1Unanswerable, false) >= v1Declined - 1e-9;
+    const cutoff = grid.filter((c) => answers(c) && declines(c)).at(-1);
+    const fit: Fit = { options, trees, auc: devAuc(devScores), cutoff, nearMisses: cutoff === undefined ? 0 : share(dev, devScores, cutoff, (r) => r.q.nearMiss, false) };
+    console.log(`  boosted ${JSON.stringify(options)}: dev AUC ${fit.auc.toFixed(3)} (in use ${devAuc(inUse.dev).toFixed(3)}); cut-offs answering no less up to ${grid.filter(answers).at(-1)}, declining the first sets' unanswerable as often (in use ${v1Declined.toFixed(3)}) from ${grid.filter(declines).at(0)}${cutoff === undefined ? ': none does both' : `: ${cutoff}, dev near misses declined ${fit.nearMisses.toFixed(3)}`}`);
+    if (cutoff !== undefined && (!chosen || fit.nearMisses > chosen.nearMisses || (fit.nearMisses === chosen.nearMisses && fit.auc > chosen.auc))) chosen = fit;
+  }
+  if (!chosen) {
+    console.log('  no boosted model both answers no less and declines as often: nothing written');
+    return;
+  }
+  const cutoff = chosen.cutoff!;
+  const devScores = devX.map((x) => boostedAnswerability(x, chosen!.trees));
+  const figures: Record<string, number> = { devAuc: Number(chosen.auc.toFixed(3)) };
+  for (const set of sets) {
+    const line = (label: string, scores: number[], at: number) => {
+      const f = { answered: share(dev, scores, at, (r) => set.pick(r) && r.q.answerable, true), declined: share(dev, scores, at, (r) => set.pick(r) && !r.q.answerable, false), nearMisses: share(dev, scores, at, (r) => set.pick(r) && r.q.nearMiss, false) };
+      console.log(`  ${set.name}, ${label}: answered ${f.answered.toFixed(3)}, declined ${f.declined.toFixed(3)}, near misses declined ${f.nearMisses.toFixed(3)}`);
+      return f;
+    };
+    line(`in use (cut-off ${inUse.cutoff})`, inUse.dev, inUse.cutoff);
+    const f = line(`boosted (cut-off ${cutoff})`, devScores, cutoff);
+    Object.assign(figures, Object.fromEntries(Object.entries(f).map(([name, value]) => [`${set.name.replace(/ /g, '-')}-${name}`, Number(value.toFixed(3))])));
+  }
+  if (dryRun) return;
+  const round = (n: number) => Number(n.toPrecision(6));
+  const model: BoostedAnswerability = {
+    kind: 'boosted-trees', features: chosen.trees.features, base: round(chosen.trees.base),
+    // Thresholds stay exact (each is a training value, and x ≤ threshold must hold for it); leaf values are rounded.
+    trees: chosen.trees.trees.map((t) => ({ ...t, value: t.value.map(round) })),
+    ranker: { ...decisionRanker, features: [...decisionRanker.features] }, cutoff,
+    fitted: { date: new Date().toISOString().slice(0, 10), by: 'npm run fit:ranker -- --boosted', train: `${train.length} questions, ${new Set(train.map((r) => r.corpus.name)).size} corpora`, dev: `${dev.length} questions, ${new Set(dev.map((r) => r.corpus.name)).size} corpora`, options: chosen.options, ...figures },
+  };
+  await writeFile(file, `${JSON.stringify(model)}\n`);
+  console.log(`  wrote ${file}`);
+}
