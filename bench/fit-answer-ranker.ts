@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   }
   const trainScores = trainX.map((x) => answerability(x, gate.weights));
   // The default corpus's own sets, on their own: the product's corpus must not lose what it had.
-  for (const [name, list] of [['default v1 (train)', train.map((r, i) => ({ r, s: trainScores[i]! }))], ['default v2 dev', dev.map((r, i) => ({ r, s: gate.scores[i]! }))]] as const) {
+  for (const [name, list] of [['default v1 (train)', train.map((r, i) => ({ r, s: trainScores[i]! }))], ['default dev (v2, v3)', dev.map((r, i) => ({ r, s: gate.scores[i]! }))]] as const) {
     const mine = list.filter(({ r }) => r.corpus.name.startsWith('default'));
     const yes = mine.filter((x) => x.r.q.answerable);
     const no = mine.filter((x) => !x.r.q.answerable);

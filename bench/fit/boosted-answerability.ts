@@ -32,7 +32,7 @@ const share = (rows: BoostRow[], scores: number[], cutoff: number, pick: (r: Boo
 
 /**
  * Fits the boosted answerability model on train, chooses its trees and its cut-off on dev, and writes it to
- * `file`. The cut-off is the highest at which no dev set (the bank's dev corpora, the default corpus's v2 dev half)
+ * `file`. The cut-off is the highest at which no dev set (the bank's dev corpora; the default corpus's v2 and v3 dev halves together)
  * answers a smaller share of its answerable questions than the model in use does, and every answerable question
  * of the default corpus's first sets (train) is answered: declining more near misses may not cost answers.
  */
@@ -40,8 +40,8 @@ export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[]
   const trainX = train.map((r) => inputsOf(r, decisionRanker));
   const devX = dev.map((r) => inputsOf(r, decisionRanker));
   const devAuc = (scores: number[]) => rocAuc(scores.filter((_, i) => dev[i]!.q.answerable), scores.filter((_, i) => dev[i]!.q.nearMiss));
-  const isV2 = (r: BoostRow) => r.corpus.name.startsWith('default');
-  const sets = [{ name: 'bank dev', pick: (r: BoostRow) => !isV2(r) }, { name: 'default v2 dev', pick: isV2 }];
+  const isDefault = (r: BoostRow) => r.corpus.name.startsWith('default');
+  const sets = [{ name: 'bank dev', key: 'bank-dev', pick: (r: BoostRow) => !isDefault(r) }, { name: 'default dev (v2, v3)', key: 'default-dev', pick: isDefault }];
   const floor = sets.map((set) => share(dev, inUse.dev, inUse.cutoff, (r) => set.pick(r) && r.q.answerable, true));
   const v1 = (r: BoostRow) => r.corpus.name === 'default' && r.q.answerable;
   const v1Unanswerable = (r: BoostRow) => r.corpus.name === 'default' && !r.q.answerable;
@@ -77,7 +77,7 @@ export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[]
     };
     line(`in use (cut-off ${inUse.cutoff})`, inUse.dev, inUse.cutoff);
     const f = line(`boosted (cut-off ${cutoff})`, devScores, cutoff);
-    Object.assign(figures, Object.fromEntries(Object.entries(f).map(([name, value]) => [`${set.name.replace(/ /g, '-')}-${name}`, Number(value.toFixed(3))])));
+    Object.assign(figures, Object.fromEntries(Object.entries(f).map(([name, value]) => [`${set.key}-${name}`, Number(value.toFixed(3))])));
   }
   if (dryRun) return;
   const round = (n: number) => Number(n.toPrecision(6));

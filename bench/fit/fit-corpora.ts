@@ -25,7 +25,7 @@ async function open(config: Config, name: string, corpusDir: string, indexDir: s
 /**
  * The corpora the answer ranker and the answerability model learn from, by split: train is the bank's train
  * corpora, corpus3 and the default corpus's first sets; dev is the bank's dev corpora and the default corpus's v2
- * dev half. Test corpora (the bank's, corpus2, the v2 test half) are never opened here.
+ * and v3 dev halves. Test corpora (the bank's, corpus2, the v2 and v3 test halves) are never opened here.
  */
 export async function openFitCorpora(config: Config, root: string, log: (line: string) => void): Promise<FitCorpus[]> {
   const corpora: FitCorpus[] = [];
@@ -43,6 +43,7 @@ export async function openFitCorpora(config: Config, root: string, log: (line: s
   const defaults = await open(config, 'default', config.corpusDir, config.indexDir, log);
   await local('default', 'train', 'corpus', 'evals/retrieval.jsonl', 'evals/unanswerable.jsonl', () => true, defaults);
   await local('default-v2', 'dev', 'corpus', 'evals/answers-v2.jsonl', 'evals/unanswerable-v2.jsonl', (q) => q.split === 'dev', defaults);
+  await local('default-v3', 'dev', 'corpus', 'evals/answers-v3.jsonl', 'evals/unanswerable-v3.jsonl', (q) => q.split === 'dev', defaults);
   await local('corpus3', 'train', 'evals/corpus3', 'evals/corpus3/questions.jsonl', 'evals/corpus3/unanswerable.jsonl', () => true);
   const bank = await readBank(path.join(root, 'evals/bank'), config.dataDir);
   if (!bank.available) throw new Error(bank.note);

@@ -37,6 +37,8 @@ interface SuiteRun { report: EvalReport; baseline: BaselineFigures; stance?: Rec
 type Measured = EvalReport & {
   judge: { heldOutAccuracy: number; devAccuracy: number; heldOutItems: number; llmStyle: LlmStyleResult; llmStyleHoldout: LlmStyleResult; llmStyleHoldout2: LlmStyleResult };
   v2: SuiteRun;
+  /** The default corpus's third sets (evals/answers-v3.jsonl): its dev half chooses with the bank's dev corpora, its test half is gated. */
+  v3: SuiteRun;
   /** Absent when evaluating a server by URL: the second corpus is indexed and answered in process. */
   corpus2?: SuiteRun;
   /** The question bank's suites (train, dev, test); unavailable without the shared data folder or with --url. */
@@ -50,6 +52,9 @@ const meaningOf = (r: Measured) => (r.meaning.available ? r.meaning : undefined)
 const bankOf = (r: Measured, split: string) => (r.bank.available ? r.bank.suites.find((s) => s.split === split) : undefined);
 
 const testOf = (run: SuiteRun | undefined, read: (t: SplitTally) => number) => (run?.report.splits.test ? read(run.report.splits.test) : undefined);
+
+/** The v3 test half's levels under the models in use when the set was committed (2026-12-02: 64 of 75 answered, 47 gold, 16 of 39 declined). */
+const V3_LEVELS = { answered: 0.853, goldCited: 0.626, declined: 0.41 };
 
 /**
  * The gates CI enforces, each with the figure it reads. Defaults are measured levels of the offline
@@ -78,6 +83,9 @@ export const EVAL_GATES: Record<string, { read: (r: Measured) => number | undefi
   'min-v2-declined': { read: (r) => testOf(r.v2, (t) => t.declined), fallback: 0.45, label: 'v2 test: unanswerable declined' },
   'min-v2-steelman': { read: (r) => testOf(r.v2, (t) => t.goldOnOwnSide), fallback: 0.33, label: 'v2 test: gold stance on its own side' },
   'min-v2-stance': { read: (r) => r.v2.stance?.test, fallback: 0.51, label: 'v2 test: stance accuracy' },
+  'min-v3-answered': { read: (r) => testOf(r.v3, (t) => t.answered), fallback: V3_LEVELS.answered, label: 'v3 test: answerable answered' },
+  'min-v3-gold-cited': { read: (r) => testOf(r.v3, (t) => t.goldCited), fallback: V3_LEVELS.goldCited, label: 'v3 test: gold sentence cited' },
+  'min-v3-declined': { read: (r) => testOf(r.v3, (t) => t.declined), fallback: V3_LEVELS.declined, label: 'v3 test: unanswerable declined' },
   'min-c2-recall5': { read: (r) => r.corpus2?.report.retrieval.recallAt5, fallback: 0.77, label: 'corpus2: retrieval recall@5' },
   'min-c2-mrr': { read: (r) => r.corpus2?.report.retrieval.mrrAt10, fallback: 0.69, label: 'corpus2: retrieval MRR@10' },
   'min-c2-gold-cited': { read: (r) => r.corpus2?.report.answers.goldCited, fallback: 0.53, label: 'corpus2: gold sentence cited' },
@@ -117,13 +125,14 @@ const FILE_FLAGS = {
   dataset: 'evals/retrieval.jsonl', unanswerable: 'evals/unanswerable.jsonl', steelman: 'evals/steelman.jsonl', stance: 'evals/stance.jsonl',
   support: 'evals/support.jsonl', 'support-llm': 'evals/support-llm.jsonl', 'support-llm-holdout': 'evals/support-llm-holdout.jsonl', 'support-llm-holdout2': 'evals/support-llm-holdout2.jsonl',
   'v2-dataset': 'evals/answers-v2.jsonl', 'v2-unanswerable': 'evals/unanswerable-v2.jsonl', 'v2-steelman': 'evals/steelman-v2.jsonl', 'v2-stance': 'evals/stance-v2.jsonl',
+  'v3-dataset': 'evals/answers-v3.jsonl', 'v3-unanswerable': 'evals/unanswerable-v3.jsonl',
   'corpus2': 'evals/corpus2', 'c2-dataset': 'evals/corpus2/questions.jsonl', 'c2-unanswerable': 'evals/corpus2/unanswerable.jsonl',
   'corpus3': 'evals/corpus3', 'c3-dataset': 'evals/corpus3/questions.jsonl', 'c3-unanswerable': 'evals/corpus3/unanswerable.jsonl',
   bank: 'evals/bank',
 } as const;
 
 /** Reads one suite's question sets. */
-async function readSets(file: (flag: keyof typeof FILE_FLAGS) => string, prefix: '' | 'v2-' | 'c2-' | 'c3-'): Promise<EvalSets & { stanceRows: Array<{ sentence: string; stance: 'pro' | 'con' | 'neutral'; split: string }> }> {
+async function readSets(file: (flag: keyof typeof FILE_FLAGS) => string, prefix: '' | 'v2-' | 'v3-' | 'c2-' | 'c3-'): Promise<EvalSets & { stanceRows: Array<{ sentence: string; stance: 'pro' | 'con' | 'neutral'; split: string }> }> {
   const flag = (name: string) => `${prefix}${name}` as keyof typeof FILE_FLAGS;
   const has = (name: string) => flag(name) in FILE_FLAGS;
   const stanceRows = has('stance') ? await readJsonl(file(flag('stance')), stanceSchema) : [];
@@ -158,7 +167,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   const config = resolvePaths(loadConfig(io.env, { indexDir: get('index'), generator: get('generator') as never }), io.cwd);
   const file = (flag: keyof typeof FILE_FLAGS) => path.resolve(io.cwd, get(flag) ?? FILE_FLAGS[flag]);
   const log = (line: string) => io.stderr(`${line}\n`);
-  const [sets, v2Sets, c2Sets, c3Sets] = await Promise.all([readSets(file, ''), readSets(file, 'v2-'), readSets(file, 'c2-'), readSets(file, 'c3-')]);
+  const [sets, v2Sets, v3Sets, c2Sets, c3Sets] = await Promise.all([readSets(file, ''), readSets(file, 'v2-'), readSets(file, 'v3-'), readSets(file, 'c2-'), readSets(file, 'c3-')]);
   // The bank answers in process from its own indexes, so it is not run against a server by URL.
   const bank = get('url') ? { available: false as const, note: 'question bank skipped: it is answered in process, not through --url' } : await readBank(file('bank'), config.dataDir);
   const baseline = get('baseline') ? await readBaselineRun(path.resolve(io.cwd, get('baseline')!)) : undefined;
@@ -199,7 +208,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
     { id: 'corpus3', split: 'train', target: () => sideCorpusTarget(config, file('corpus3'), 'corpus3', log), answerable: c3Sets.answerable, unanswerable: c3Sets.unanswerable },
   ];
   if (!bank.available) log(`wedge: ${bank.note}`);
-  const progress = createEvalProgress(io, questions(sets) + questions(v2Sets) + (url ? 0 : questions(c2Sets)) + bankQuestionCount(bank, locals));
+  const progress = createEvalProgress(io, questions(sets) + questions(v2Sets) + questions(v3Sets) + (url ? 0 : questions(c2Sets)) + bankQuestionCount(bank, locals));
   const suite = async (suiteTarget: EvalTarget, suiteSets: Awaited<ReturnType<typeof readSets>>, prefix: string): Promise<SuiteRun> => {
     const suiteDocs = await suiteTarget.docs();
     const baseline = scoreBaseline(await createLangchainBm25(suiteDocs), suiteSets.answerable, suiteDocs);
@@ -213,6 +222,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
       ...v1.report,
       judge: { heldOutAccuracy: heldOut.accuracy, devAccuracy, heldOutItems: heldOut.n, llmStyle: await llmStyleOf('support-llm'), llmStyleHoldout: await llmStyleOf('support-llm-holdout'), llmStyleHoldout2: await llmStyleOf('support-llm-holdout2') },
       v2: await suite(target, v2Sets, 'v2:'),
+      v3: await suite(target, v3Sets, 'v3:'),
       ...(url ? {} : { corpus2: await suite(await corpus2Of(), c2Sets, 'corpus2:') }),
       bank: await runBankEval({
         config, bank, locals, judge, log, onProgress: progress.tick,
@@ -231,7 +241,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
     const value = gate.read(report);
     return value === undefined ? [] : [{ name, label: gate.label, value, min, pass: value >= min - 1e-9 }];
   });
-  const outcomes = [...report.outcomes, ...report.v2.report.outcomes, ...(report.corpus2?.report.outcomes ?? [])];
+  const outcomes = [...report.outcomes, ...report.v2.report.outcomes, ...report.v3.report.outcomes, ...(report.corpus2?.report.outcomes ?? [])];
   const comparison = baseline && compareRuns({ metrics: baseline.gates, outcomes: baseline.outcomes }, { metrics: results, outcomes });
   if (get('html')) {
     const passed = results.filter((r) => r.pass).length;
@@ -242,7 +252,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
       metrics: results.map((r) => ({ label: r.label, value: r.value, min: r.min, pass: r.pass, ...(before.get(r.label) === undefined ? {} : { baseline: before.get(r.label) }) })),
       ...(baseline ? { baselineLabel: path.basename(get('baseline')!), flipped: comparison!.flipped } : {}),
       misses: outcomes.filter((o) => o.kind !== 'pass'),
-      items: [...report.items, ...report.v2.report.items, ...(report.corpus2?.report.items ?? [])],
+      items: [...report.items, ...report.v2.report.items, ...report.v3.report.items, ...(report.corpus2?.report.items ?? [])],
     }));
   }
   if (values.json) {
@@ -262,9 +272,9 @@ const f3 = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(3));
 
 /** The human-readable report: gates, then per-split figures of each suite beside the LangChain + BM25 recipe. */
 function printReport(io: CliIo, report: Measured, v1: SuiteRun, sets: EvalSets, results: Array<{ label: string; value: number; min: number; pass: boolean }>): void {
-  io.stdout(`wedge eval — ${report.target}, generator ${report.generator}; ${sets.answerable.length} answerable, ${sets.unanswerable.length} unanswerable, ${sets.steelman.length} steelman questions (v1), plus the v2 sets and corpus2\n`);
+  io.stdout(`wedge eval — ${report.target}, generator ${report.generator}; ${sets.answerable.length} answerable, ${sets.unanswerable.length} unanswerable, ${sets.steelman.length} steelman questions (v1), plus the v2 and v3 sets and corpus2\n`);
   for (const r of results) io.stdout(`${r.pass ? 'PASS' : 'FAIL'}  ${r.label.padEnd(44)} ${r.value.toFixed(3)}  (min ${r.min})\n`);
-  const suites: Array<[string, SuiteRun | undefined]> = [['v1', v1], ['v2', report.v2], ['corpus2', report.corpus2]];
+  const suites: Array<[string, SuiteRun | undefined]> = [['v1', v1], ['v2', report.v2], ['v3', report.v3], ['corpus2', report.corpus2]];
   io.stdout('\nsuite    split    questions  recall@5 (LangChain+BM25)  MRR@10 (LangChain+BM25)  answered  gold cited  declined\n');
   for (const [name, run] of suites) {
     if (!run) continue;
@@ -280,6 +290,6 @@ function printReport(io: CliIo, report: Measured, v1: SuiteRun, sets: EvalSets, 
   for (const side of report.steelman.sides) io.stdout(`steelman (v1) side “${side.label}”: ${side.passagesCited} passages cited, ${side.stanceAgrees}/${side.labelled} labelled ones agree with the side\n`);
   const v2Steelman = Object.entries(report.v2.report.splits).filter(([, t]) => t.steelman).map(([split, t]) => `${split} ${t.goldOnOwnSide.toFixed(3)}`).join(', ');
   if (v2Steelman) io.stdout(`steelman (v2) gold stance sentences on their own side (weaker side, mean): ${v2Steelman}; stance accuracy ${Object.entries(report.v2.stance ?? {}).map(([s, a]) => `${s} ${a.toFixed(3)}`).join(', ')}\n`);
-  const failures = [...report.failures, ...report.v2.report.failures.map((f) => `v2 ${f}`), ...(report.corpus2?.report.failures ?? []).map((f) => `corpus2 ${f}`)];
+  const failures = [...report.failures, ...report.v2.report.failures.map((f) => `v2 ${f}`), ...report.v3.report.failures.map((f) => `v3 ${f}`), ...(report.corpus2?.report.failures ?? []).map((f) => `corpus2 ${f}`)];
   if (failures.length) io.stdout(`\nItems that missed:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
 }
