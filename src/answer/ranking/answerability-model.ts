@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DataFileError } from '../../errors/wedge-error.js';
+import { BOOSTED_INPUTS } from './answerability.js';
 import { boostedTreesSchema } from './boosted-trees.js';
+import { FEATURE_NAMES } from './sentence-features.js';
 
 const rankerSchema = z.object({
   features: z.array(z.string()).min(1),
@@ -35,5 +37,8 @@ export function readAnswerabilityModel(file: string): BoostedAnswerability {
   }
   const parsed = boostedAnswerabilitySchema.safeParse(raw);
   if (!parsed.success) throw new DataFileError(`answerability model ${file} is malformed: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  // A model from another version may name features this one does not compute: refused here, not at the first question.
+  const unknown = [...parsed.data.features.filter((name) => !(BOOSTED_INPUTS as readonly string[]).includes(name)), ...parsed.data.ranker.features.filter((name) => !(FEATURE_NAMES as readonly string[]).includes(name))];
+  if (unknown.length) throw new DataFileError(`answerability model ${file} reads features this version does not compute (${unknown.join(', ')}): refit it with npm run fit:ranker -- --boosted`);
   return parsed.data;
 }

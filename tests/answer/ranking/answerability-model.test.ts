@@ -53,6 +53,9 @@ describe('boosted answerability', () => {
     expect(() => readAnswerabilityModel(bad)).toThrow(DataFileError);
     expect(() => readAnswerabilityModel(bad)).toThrow(/bad\.json is malformed/);
     expect(() => readAnswerabilityModel(path.join(dir, 'none.json'))).toThrow(/none\.json could not be read/);
+    const other = path.join(dir, 'other.json');
+    await writeFile(other, JSON.stringify({ ...model, features: ['max:from-a-later-version'] }));
+    expect(() => readAnswerabilityModel(other)).toThrow(/from-a-later-version.*--boosted/);
   });
 
   it('reads the committed trial model', () => {
