@@ -14,6 +14,7 @@ import { httpTarget, inProcessTarget, type EvalTarget } from '../eval/eval-targe
 import { judgeLlmStyleAnswers, readLlmStyleAnswers, type LlmStyleResult } from '../eval/judge/llm-style-answers.js';
 import { judgeAccuracy, readSupportDataset } from '../eval/judge/support-dataset.js';
 import { readJsonl, stanceSchema, steelmanQuestionSchema, unanswerableSchema } from '../eval/question-sets.js';
+import { listableMisses } from '../eval/report/listable-misses.js';
 import { renderHtmlReport } from '../eval/report/render-html-report.js';
 import { readRetrievalDataset } from '../eval/retrieval-dataset.js';
 import { runAnswerEval, type EvalReport, type EvalSets, type SplitTally } from '../eval/run-answer-eval.js';
@@ -290,6 +291,12 @@ function printReport(io: CliIo, report: Measured, v1: SuiteRun, sets: EvalSets, 
   for (const side of report.steelman.sides) io.stdout(`steelman (v1) side “${side.label}”: ${side.passagesCited} passages cited, ${side.stanceAgrees}/${side.labelled} labelled ones agree with the side\n`);
   const v2Steelman = Object.entries(report.v2.report.splits).filter(([, t]) => t.steelman).map(([split, t]) => `${split} ${t.goldOnOwnSide.toFixed(3)}`).join(', ');
   if (v2Steelman) io.stdout(`steelman (v2) gold stance sentences on their own side (weaker side, mean): ${v2Steelman}; stance accuracy ${Object.entries(report.v2.stance ?? {}).map(([s, a]) => `${s} ${a.toFixed(3)}`).join(', ')}\n`);
-  const failures = [...report.failures, ...report.v2.report.failures.map((f) => `v2 ${f}`), ...report.v3.report.failures.map((f) => `v3 ${f}`), ...(report.corpus2?.report.failures ?? []).map((f) => `corpus2 ${f}`)];
-  if (failures.length) io.stdout(`\nItems that missed:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
+  const { listed, unlisted } = listableMisses([
+    { label: '', failures: report.failures, outcomes: report.outcomes, prefix: '' },
+    { label: 'v2', failures: report.v2.report.failures, outcomes: report.v2.report.outcomes, prefix: 'v2:' },
+    { label: 'v3', failures: report.v3.report.failures, outcomes: report.v3.report.outcomes, prefix: 'v3:' },
+    ...(report.corpus2 ? [{ label: 'corpus2', failures: report.corpus2.report.failures, outcomes: report.corpus2.report.outcomes, prefix: 'corpus2:', wholeTest: true }] : []),
+  ]);
+  if (listed.length) io.stdout(`\nItems that missed:\n${listed.map((f) => `  ${f}`).join('\n')}\n`);
+  if (unlisted) io.stdout(`${unlisted} misses on test questions (the v2 and v3 test halves, corpus2) are counted above, not listed.\n`);
 }
