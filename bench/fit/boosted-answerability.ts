@@ -31,10 +31,11 @@ const share = (rows: BoostRow[], scores: number[], cutoff: number, pick: (r: Boo
 };
 
 /**
- * Fits the boosted answerability model on train, chooses its trees and its cut-off on dev, and writes it to
- * `file`. The cut-off is the highest at which no dev set (the bank's dev corpora; the default corpus's v2 and v3 dev halves together)
- * answers a smaller share of its answerable questions than the model in use does, and every answerable question
- * of the default corpus's first sets (train) is answered: declining more near misses may not cost answers.
+ * Fits the boosted answerability model on train and writes it to `file`. For each setting of GRID, the cut-off is
+ * the highest at which no dev set (the bank's dev corpora; the default corpus's v2 and v3 dev halves together)
+ * answers a smaller share of its answerable questions than the model in use, every answerable question of the
+ * default corpus's first sets (train) is answered, and their unanswerable ones are declined at least as often:
+ * declining more near misses may not cost answers. The setting kept declines the most dev near misses there.
  */
 export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[], decisionRanker: RankerWeights, inUse: { dev: number[]; train: number[]; cutoff: number }, file: string, dryRun: boolean): Promise<void> {
   const trainX = train.map((r) => inputsOf(r, decisionRanker));
