@@ -14,6 +14,7 @@ import { rocAuc } from '../src/eval/meaning/meaning-figures.js';
 import { containsGold } from '../src/eval/retrieval-metrics.js';
 import type { Hit } from '../src/retrieval/hit.js';
 import { fitBoostedAnswerability } from './fit/boosted-answerability.js';
+import { decisionShares } from './fit/decision-shares.js';
 import { openFitCorpora, type FitCorpus, type FitQuestion } from './fit/fit-corpora.js';
 import { fitListwise, fitLogistic, precisionAt } from './fit/fit-logistic.js';
 
@@ -52,16 +53,7 @@ const questionFeatures = (row: Row, ranker: RankerWeights) => {
 
 /** Answered, declined and near misses declined at a cut-off, overall and by question type. */
 function decisions(rows: Row[], scores: number[], cutoff: number) {
-  const tally = (pick: (r: Row) => boolean) => {
-    const mine = rows.map((r, i) => ({ r, keep: scores[i]! >= cutoff })).filter(({ r }) => pick(r));
-    const share = (f: (x: { r: Row; keep: boolean }) => boolean, of: (x: { r: Row; keep: boolean }) => boolean) => { const base = mine.filter(of); return base.length ? base.filter(f).length / base.length : NaN; };
-    return {
-      answered: share((x) => x.keep, (x) => x.r.q.answerable),
-      declined: share((x) => !x.keep, (x) => !x.r.q.answerable),
-      nearMisses: share((x) => !x.keep, (x) => x.r.q.nearMiss),
-    };
-  };
-  return { all: tally(() => true), byType: Object.fromEntries([...new Set(rows.map((r) => r.q.qtype))].sort().map((t) => [t, tally((r) => r.q.qtype === t)])) };
+  return { all: decisionShares(rows, scores, cutoff), byType: Object.fromEntries([...new Set(rows.map((r) => r.q.qtype))].sort().map((t) => [t, decisionShares(rows, scores, cutoff, (r) => r.q.qtype === t)])) };
 }
 
 const f3 = (n: number) => (Number.isNaN(n) ? '  -  ' : n.toFixed(3));

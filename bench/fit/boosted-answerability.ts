@@ -7,6 +7,7 @@ import { RANKER_WEIGHTS } from '../../src/answer/ranking/ranker-weights.js';
 import { rocAuc } from '../../src/eval/meaning/meaning-figures.js';
 import type { Hit } from '../../src/retrieval/hit.js';
 import type { FitCorpus, FitQuestion } from './fit-corpora.js';
+import { decidedShare, decisionShares } from './decision-shares.js';
 import { fitBoosted, type BoostOptions } from './fit-boosted.js';
 
 /** What the boosted fit reads of a question: its corpus, the question, what was retrieved for it and the sources it names. */
@@ -16,19 +17,12 @@ export interface BoostRow { corpus: FitCorpus; q: FitQuestion; hits: Hit[]; name
 // than a bank question (the product's own corpus, whose gates answer all of them and decline 0.95 of the rest).
 const GRID: Array<Partial<BoostOptions> & { firstSets: number }> = [1, 4, 16].flatMap((firstSets) => [{ depth: 3, rounds: 200, firstSets }, { depth: 4, rounds: 300, firstSets }]);
 
-/** The vector the boosted model reads for a question, computed as answering computes it (assessQuestion), with `decisionRanker` ordering its top sentences. */
-function inputsOf(row: BoostRow, decisionRanker: RankerWeights): number[] {
+/** The vector the boosted model reads for a question, computed as answering computes it (assessQuestion), with the probe's ranker ordering its top sentences. */
+function inputsOf(row: BoostRow, probe: BoostedAnswerability): number[] {
   const { retriever, wordVectors } = row.corpus.deps;
-  // Trees that read nothing yet: the assessment computes the inputs, typed ones included, and scores 0.5.
-  const probe: BoostedAnswerability = { kind: 'boosted-trees', features: [...BOOSTED_INPUTS], base: 0, trees: [], ranker: { ...decisionRanker, features: [...decisionRanker.features] }, cutoff: 0, fitted: {} };
   const assessment = assessQuestion({ question: row.q.question, context: '', hits: row.hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: row.named }, { ranker: RANKER_WEIGHTS, answerability: probe });
   return boostedInputs(assessment.features, assessment.ranked);
 }
-
-const share = (rows: BoostRow[], scores: number[], cutoff: number, pick: (r: BoostRow) => boolean, answered: boolean) => {
-  const mine = rows.map((r, i) => ({ r, s: scores[i]! })).filter(({ r }) => pick(r));
-  return mine.length ? mine.filter(({ s }) => (s >= cutoff) === answered).length / mine.length : NaN;
-};
 
 /**
  * Fits the boosted answerability model on train and writes it to `file`. For each setting of GRID, the cut-off is
@@ -38,29 +32,33 @@ const share = (rows: BoostRow[], scores: number[], cutoff: number, pick: (r: Boo
  * declining more near misses may not cost answers. The setting kept declines the most dev near misses there.
  */
 export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[], decisionRanker: RankerWeights, inUse: { dev: number[]; train: number[]; cutoff: number }, file: string, dryRun: boolean): Promise<void> {
-  const trainX = train.map((r) => inputsOf(r, decisionRanker));
-  const devX = dev.map((r) => inputsOf(r, decisionRanker));
+  const ranker = { ...decisionRanker, features: [...decisionRanker.features] };
+  // Trees that read nothing yet: the assessment computes the inputs, typed ones included, and scores 0.5.
+  const probe: BoostedAnswerability = { kind: 'boosted-trees', features: [...BOOSTED_INPUTS], base: 0, trees: [], ranker, cutoff: 0, fitted: {} };
+  const trainX = train.map((r) => inputsOf(r, probe));
+  const devX = dev.map((r) => inputsOf(r, probe));
+  const y = train.map((r) => (r.q.answerable ? 1 : 0));
   const devAuc = (scores: number[]) => rocAuc(scores.filter((_, i) => dev[i]!.q.answerable), scores.filter((_, i) => dev[i]!.q.nearMiss));
+  const inUseAuc = devAuc(inUse.dev);
   const isDefault = (r: BoostRow) => r.corpus.name.startsWith('default');
   const sets = [{ name: 'bank dev', key: 'bank-dev', pick: (r: BoostRow) => !isDefault(r) }, { name: 'default dev (v2, v3)', key: 'default-dev', pick: isDefault }];
-  const floor = sets.map((set) => share(dev, inUse.dev, inUse.cutoff, (r) => set.pick(r) && r.q.answerable, true));
+  const floor = sets.map((set) => decidedShare(dev, inUse.dev, inUse.cutoff, (r) => set.pick(r) && r.q.answerable, true));
   const v1 = (r: BoostRow) => r.corpus.name === 'default' && r.q.answerable;
   const v1Unanswerable = (r: BoostRow) => r.corpus.name === 'default' && !r.q.answerable;
-  const v1Declined = share(train, inUse.train, inUse.cutoff, v1Unanswerable, false);
+  const v1Declined = decidedShare(train, inUse.train, inUse.cutoff, v1Unanswerable, false);
   const grid = Array.from({ length: 197 }, (_, i) => Number((0.01 + 0.005 * i).toFixed(3)));
   type Fit = { options: (typeof GRID)[number]; trees: ReturnType<typeof fitBoosted>; auc: number; cutoff?: number; nearMisses: number };
   let chosen: Fit | undefined;
   for (const options of GRID) {
-    const y = train.map((r) => (r.q.answerable ? 1 : 0));
     const trees = fitBoosted(trainX, y, BOOSTED_INPUTS, options, train.map((r) => (r.corpus.name === 'default' ? options.firstSets : 1)));
     const devScores = devX.map((x) => boostedAnswerability(x, trees));
     const trainScores = trainX.map((x) => boostedAnswerability(x, trees));
     // Answering: no dev set answers less, and the first sets are all answered. Declining: the first sets' unanswerable questions are declined at least as often.
-    const answers = (c: number) => sets.every((set, k) => share(dev, devScores, c, (r) => set.pick(r) && r.q.answerable, true) >= floor[k]! - 1e-9) && share(train, trainScores, c, v1, true) === 1;
-    const declines = (c: number) => share(train, trainScores, c, v1Unanswerable, false) >= v1Declined - 1e-9;
+    const answers = (c: number) => sets.every((set, k) => decidedShare(dev, devScores, c, (r) => set.pick(r) && r.q.answerable, true) >= floor[k]! - 1e-9) && decidedShare(train, trainScores, c, v1, true) === 1;
+    const declines = (c: number) => decidedShare(train, trainScores, c, v1Unanswerable, false) >= v1Declined - 1e-9;
     const cutoff = grid.filter((c) => answers(c) && declines(c)).at(-1);
-    const fit: Fit = { options, trees, auc: devAuc(devScores), cutoff, nearMisses: cutoff === undefined ? 0 : share(dev, devScores, cutoff, (r) => r.q.nearMiss, false) };
-    console.log(`  boosted ${JSON.stringify(options)}: dev AUC ${fit.auc.toFixed(3)} (in use ${devAuc(inUse.dev).toFixed(3)}); cut-offs answering no less up to ${grid.filter(answers).at(-1)}, declining the first sets' unanswerable as often (in use ${v1Declined.toFixed(3)}) from ${grid.filter(declines).at(0)}${cutoff === undefined ? ': none does both' : `: ${cutoff}, dev near misses declined ${fit.nearMisses.toFixed(3)}`}`);
+    const fit: Fit = { options, trees, auc: devAuc(devScores), cutoff, nearMisses: cutoff === undefined ? 0 : decidedShare(dev, devScores, cutoff, (r) => r.q.nearMiss, false) };
+    console.log(`  boosted ${JSON.stringify(options)}: dev AUC ${fit.auc.toFixed(3)} (in use ${inUseAuc.toFixed(3)}); cut-offs answering no less up to ${grid.filter(answers).at(-1)}, declining the first sets' unanswerable as often (in use ${v1Declined.toFixed(3)}) from ${grid.filter(declines).at(0)}${cutoff === undefined ? ': none does both' : `: ${cutoff}, dev near misses declined ${fit.nearMisses.toFixed(3)}`}`);
     if (cutoff !== undefined && (!chosen || fit.nearMisses > chosen.nearMisses || (fit.nearMisses === chosen.nearMisses && fit.auc > chosen.auc))) chosen = fit;
   }
   if (!chosen) {
@@ -72,7 +70,7 @@ export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[]
   const figures: Record<string, number> = { devAuc: Number(chosen.auc.toFixed(3)) };
   for (const set of sets) {
     const line = (label: string, scores: number[], at: number) => {
-      const f = { answered: share(dev, scores, at, (r) => set.pick(r) && r.q.answerable, true), declined: share(dev, scores, at, (r) => set.pick(r) && !r.q.answerable, false), nearMisses: share(dev, scores, at, (r) => set.pick(r) && r.q.nearMiss, false) };
+      const f = decisionShares(dev, scores, at, set.pick);
       console.log(`  ${set.name}, ${label}: answered ${f.answered.toFixed(3)}, declined ${f.declined.toFixed(3)}, near misses declined ${f.nearMisses.toFixed(3)}`);
       return f;
     };
@@ -86,7 +84,7 @@ export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[]
     kind: 'boosted-trees', features: chosen.trees.features, base: round(chosen.trees.base),
     // Thresholds stay exact (each is a training value, and x ≤ threshold must hold for it); leaf values are rounded.
     trees: chosen.trees.trees.map((t) => ({ ...t, value: t.value.map(round) })),
-    ranker: { ...decisionRanker, features: [...decisionRanker.features] }, cutoff,
+    ranker, cutoff,
     fitted: { date: new Date().toISOString().slice(0, 10), by: 'npm run fit:ranker -- --boosted', train: `${train.length} questions, ${new Set(train.map((r) => r.corpus.name)).size} corpora`, dev: `${dev.length} questions, ${new Set(dev.map((r) => r.corpus.name)).size} corpora`, options: chosen.options, ...figures },
   };
   await writeFile(file, `${JSON.stringify(model)}\n`);

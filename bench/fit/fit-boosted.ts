@@ -16,9 +16,9 @@ function splitPoints(x: number[][], j: number, bins: number): number[] {
 /**
  * Gradient boosting of regression trees under the logistic loss (Friedman 2001, with the Newton leaf values and
  * L2-regularised split gain of XGBoost, Chen & Guestrin 2016), class-balanced, on histogram bins of each feature
- * (as LightGBM and scikit-learn's HistGradientBoosting do). Deterministic: no sampling.
+ * (as LightGBM and scikit-learn's HistGradientBoosting do). Deterministic: no sampling. `rowWeight` scales a row's
+ * say beyond the class balance (1 for every row when absent).
  */
-/** `rowWeight` scales a row's say beyond the class balance (1 for every row when absent). */
 export function fitBoosted(x: number[][], y: number[], names: readonly string[], options: Partial<BoostOptions> = {}, rowWeight?: number[]): BoostedTrees {
   const o = { ...BOOST_DEFAULTS, ...options };
   const n = x.length;
