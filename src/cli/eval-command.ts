@@ -54,6 +54,16 @@ const bankOf = (r: Measured, split: string) => (r.bank.available ? r.bank.suites
 
 const testOf = (run: SuiteRun | undefined, read: (t: SplitTally) => number) => (run?.report.splits.test ? read(run.report.splits.test) : undefined);
 
+/** The answered, gold-cited and declined gates of a default-corpus suite's test half. */
+function testHalfGates(suite: 'v2' | 'v3', levels: { answered: number; goldCited: number; declined: number }): typeof EVAL_GATES {
+  const gate = (read: (t: SplitTally) => number, fallback: number, label: string) => ({ read: (r: Measured) => testOf(r[suite], read), fallback, label: `${suite} test: ${label}` });
+  return {
+    [`min-${suite}-answered`]: gate((t) => t.answered, levels.answered, 'answerable answered'),
+    [`min-${suite}-gold-cited`]: gate((t) => t.goldCited, levels.goldCited, 'gold sentence cited'),
+    [`min-${suite}-declined`]: gate((t) => t.declined, levels.declined, 'unanswerable declined'),
+  };
+}
+
 /** The v3 test half's levels under the models in use when the set was committed (2026-12-02: 64 of 75 answered, 47 gold, 16 of 39 declined). */
 const V3_LEVELS = { answered: 0.853, goldCited: 0.626, declined: 0.41 };
 
@@ -79,14 +89,10 @@ export const EVAL_GATES: Record<string, { read: (r: Measured) => number | undefi
   'min-judge-llm-style': { read: (r) => r.judge.llmStyle.accuracy, fallback: 0.91, label: 'judge accuracy, LLM-style answers (dev)' },
   'min-judge-llm-holdout': { read: (r) => r.judge.llmStyleHoldout.accuracy, fallback: 0.76, label: 'judge accuracy, LLM-style answers (held-out)' },
   'min-judge-llm-holdout2': { read: (r) => r.judge.llmStyleHoldout2.accuracy, fallback: 0.83, label: 'judge accuracy, LLM-style answers (held-out 2)' },
-  'min-v2-answered': { read: (r) => testOf(r.v2, (t) => t.answered), fallback: 0.95, label: 'v2 test: answerable answered' },
-  'min-v2-gold-cited': { read: (r) => testOf(r.v2, (t) => t.goldCited), fallback: 0.67, label: 'v2 test: gold sentence cited' },
-  'min-v2-declined': { read: (r) => testOf(r.v2, (t) => t.declined), fallback: 0.45, label: 'v2 test: unanswerable declined' },
+  ...testHalfGates('v2', { answered: 0.95, goldCited: 0.67, declined: 0.45 }),
   'min-v2-steelman': { read: (r) => testOf(r.v2, (t) => t.goldOnOwnSide), fallback: 0.33, label: 'v2 test: gold stance on its own side' },
   'min-v2-stance': { read: (r) => r.v2.stance?.test, fallback: 0.51, label: 'v2 test: stance accuracy' },
-  'min-v3-answered': { read: (r) => testOf(r.v3, (t) => t.answered), fallback: V3_LEVELS.answered, label: 'v3 test: answerable answered' },
-  'min-v3-gold-cited': { read: (r) => testOf(r.v3, (t) => t.goldCited), fallback: V3_LEVELS.goldCited, label: 'v3 test: gold sentence cited' },
-  'min-v3-declined': { read: (r) => testOf(r.v3, (t) => t.declined), fallback: V3_LEVELS.declined, label: 'v3 test: unanswerable declined' },
+  ...testHalfGates('v3', V3_LEVELS),
   'min-c2-recall5': { read: (r) => r.corpus2?.report.retrieval.recallAt5, fallback: 0.77, label: 'corpus2: retrieval recall@5' },
   'min-c2-mrr': { read: (r) => r.corpus2?.report.retrieval.mrrAt10, fallback: 0.69, label: 'corpus2: retrieval MRR@10' },
   'min-c2-gold-cited': { read: (r) => r.corpus2?.report.answers.goldCited, fallback: 0.53, label: 'corpus2: gold sentence cited' },
