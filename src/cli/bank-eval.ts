@@ -51,14 +51,14 @@ export async function runBankEval(options: {
   const problems = bank.corpora.flatMap(checkBankCorpus);
   if (problems.length) throw new DataFileError(`the question bank has ${problems.length} problem(s): ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; …' : ''}`);
   const runs: BankCorpusRun[] = [];
-  const run = async (corpus: string, split: string, target: EvalTarget, answerable: RetrievalQuestionInput[], unanswerable: EvalSets['unanswerable']) => {
+  const run = async (corpus: string, split: string, round: number, target: EvalTarget, answerable: RetrievalQuestionInput[], unanswerable: EvalSets['unanswerable']) => {
     if (!answerable.length && !unanswerable.length) return;
     const withSplit = { answerable: answerable.map((q) => renameType({ ...q, split: split as never })), unanswerable: unanswerable.map((q) => renameType({ ...q, split: split as never })), steelman: [] };
     const docs = await target.docs();
     const report = await runAnswerEval(target, withSplit, options.judge, { prefix: `bank:${corpus}:`, onProgress: options.onProgress });
-    runs.push({ corpus, split, report, baseline: scoreBaseline(await createLangchainBm25(docs), withSplit.answerable, docs) });
+    runs.push({ corpus, split, round, report, baseline: scoreBaseline(await createLangchainBm25(docs), withSplit.answerable, docs) });
   };
-  for (const local of options.locals) await run(local.id, local.split, await local.target(), local.answerable, local.unanswerable);
+  for (const local of options.locals) await run(local.id, local.split, 1, await local.target(), local.answerable, local.unanswerable);
   const root = path.join(path.dirname(config.indexDir), 'bank');
   for (const corpus of bank.corpora) {
     if (!corpus.answerable.length && !corpus.unanswerable.length) continue;
@@ -66,7 +66,7 @@ export async function runBankEval(options: {
     await writeBankCorpus(corpus, corpusDir);
     const side = { ...config, store: 'local' as const, corpusDir, indexDir: path.join(root, corpus.meta.id, 'index') };
     await prepareIndex(side, { log: (line) => log(`bank ${corpus.meta.id}: ${line}`) });
-    await run(corpus.meta.id, corpus.meta.split, inProcessTarget(await createAnswerDeps(side)), corpus.answerable, corpus.unanswerable);
+    await run(corpus.meta.id, corpus.meta.split, corpus.meta.round, inProcessTarget(await createAnswerDeps(side)), corpus.answerable, corpus.unanswerable);
   }
   const stanceRows = bank.corpora.flatMap((c) => c.stance.map((s) => ({ ...s, split: c.meta.split })));
   const supportRows = bank.corpora.flatMap((c) => c.support.map((s) => ({ ...s, split: c.meta.split })));

@@ -14,6 +14,7 @@ function suite(io: CliIo, s: BankSuite): void {
   io.stdout(`\nbank ${s.split}: ${s.counts.corpora} corpora, ${s.counts.answerable} answerable, ${s.counts.unanswerable} unanswerable (${s.counts.nearMisses} near misses); citations verbatim ${f3(s.answers.citationValidity)}, citation recall ${f3(s.answers.citationRecall)}, precision ${f3(s.answers.citationPrecision)}, faithfulness ${f3(s.answers.faithfulness)}\n`);
   io.stdout(`  ${''.padEnd(22)}${'questions'.padEnd(10)}${'R@5 (LC)'.padEnd(16)}${'MRR (LC)'.padEnd(16)}${'answered'.padEnd(10)}${'gold'.padEnd(8)}${'declined'.padEnd(10)}near misses\n`);
   row(io, 'all', s.figures);
+  if (Object.keys(s.byRound).length > 1) for (const [round, t] of Object.entries(s.byRound)) row(io, `round ${round}`, t);
   for (const [type, t] of Object.entries(s.byType)) row(io, `type ${type}`, t);
   for (const [corpus, t] of Object.entries(s.byCorpus)) row(io, corpus, t);
 }

@@ -15,6 +15,8 @@ export const bankCorpusSchema = z.object({
   id: slug,
   title: z.string().min(1),
   split: bankSplitSchema,
+  /** The round of corpora it was added in: a gate reads the corpora of the round it was set in, so adding corpora never moves it. */
+  round: z.number().int().min(1).default(1),
   /** speeches: files under the shared data folder; written: articles written for the bank, kept in the corpus folder. */
   source: z.enum(['speeches', 'written']),
   documents: z.array(z.object({ docId: slug, file: z.string().min(1), title: z.string().min(1), author: z.string().min(1), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })).min(3).max(8),

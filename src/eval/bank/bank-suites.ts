@@ -2,7 +2,7 @@ import type { BaselineFigures } from '../baseline/baseline-retrieval.js';
 import type { EvalReport, SplitTally } from '../run-answer-eval.js';
 
 /** One corpus's questions of one split, answered: wedge's report and the LangChain recipe's retrieval on them. */
-export interface BankCorpusRun { corpus: string; split: string; report: EvalReport; baseline: BaselineFigures }
+export interface BankCorpusRun { corpus: string; split: string; round: number; report: EvalReport; baseline: BaselineFigures }
 
 /** A figure set with the LangChain + BM25 recipe's retrieval beside wedge's. */
 export type TallyWithBaseline = SplitTally & { baselineRecallAt5: number; baselineMrrAt10: number };
@@ -15,6 +15,8 @@ export interface BankSuite {
   answers: { citationValidity: number; citationRecall: number; citationPrecision: number; faithfulness: number };
   byType: Record<string, TallyWithBaseline>;
   byCorpus: Record<string, TallyWithBaseline>;
+  /** The same figures over the corpora of each round (`corpus.json` round), which the gates read. */
+  byRound: Record<string, TallyWithBaseline>;
 }
 
 type Weighted = { tally: SplitTally; baseline: { recallAt5: number; mrrAt10: number; n: number } };
@@ -70,6 +72,7 @@ export function bankSuites(runs: BankCorpusRun[]): BankSuite[] {
       },
       byType: Object.fromEntries(types.map((type) => [type, mergeTallies(mine.filter((r) => r.report.byType[type]).map((r) => ({ tally: r.report.byType[type]!, baseline: r.baseline.byType[type] ?? noBaseline })))])),
       byCorpus: Object.fromEntries([...new Set(mine.map((r) => r.corpus))].map((corpus) => [corpus, mergeTallies(mine.filter((r) => r.corpus === corpus && Object.keys(r.report.splits).length).map(whole))])),
+      byRound: Object.fromEntries([...new Set(mine.map((r) => r.round))].sort((a, b) => a - b).map((round) => [String(round), mergeTallies(mine.filter((r) => r.round === round && Object.keys(r.report.splits).length).map(whole))])),
     };
   });
 }
