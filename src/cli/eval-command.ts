@@ -291,6 +291,8 @@ function printReport(io: CliIo, report: Measured, v1: SuiteRun, sets: EvalSets, 
       io.stdout(`${name.padEnd(9)}${(name === 'corpus2' ? 'all' : split).padEnd(9)}${`${t.answerable}+${t.unanswerable}`.padEnd(11)}${`${f3(t.answerable ? t.recallAt5 : undefined)} (${f3(base?.recallAt5)})`.padEnd(27)}${`${f3(t.answerable ? t.mrrAt10 : undefined)} (${f3(base?.mrrAt10)})`.padEnd(25)}${f3(t.answerable ? t.answered : undefined).padEnd(10)}${f3(t.answerable ? t.goldCited : undefined).padEnd(12)}${f3(t.unanswerable ? t.declined : undefined)}\n`);
     }
   }
+  const reasons = suites.flatMap(([name, run]) => (run?.report.byType.why?.answered ? [`${name} ${f3(run.report.byType.why.citedGold)} (${run.report.byType.why.answerable})`] : []));
+  if (reasons.length) io.stdout(`why-questions, share of cited sentences that are gold reasons (dev and test halves together, questions): ${reasons.join(', ')}\n`);
   for (const [split, style] of [['dev', report.judge.llmStyle], ['held-out', report.judge.llmStyleHoldout], ['held-out 2', report.judge.llmStyleHoldout2]] as const) {
     io.stdout(`judge on LLM-style answers (${split}): ${style.n} statements, supported recall ${style.supportedRecall.toFixed(3)}, misparsed ${style.misparsed}; ${Object.entries(style.byKind).map(([kind, k]) => `${kind} ${k.correct}/${k.n}`).join(', ')}\n`);
   }

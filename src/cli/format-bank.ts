@@ -7,12 +7,12 @@ const f3 = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(3));
 
 function row(io: CliIo, name: string, t: TallyWithBaseline): void {
   const answerable = t.answerable ? (n: number) => f3(n) : () => '—';
-  io.stdout(`  ${name.padEnd(22)}${`${t.answerable}+${t.unanswerable}`.padEnd(10)}${`${answerable(t.recallAt5)} (${answerable(t.baselineRecallAt5)})`.padEnd(16)}${`${answerable(t.mrrAt10)} (${answerable(t.baselineMrrAt10)})`.padEnd(16)}${answerable(t.answered).padEnd(10)}${answerable(t.goldCited).padEnd(8)}${(t.unanswerable ? f3(t.declined) : '—').padEnd(10)}${t.nearMisses ? f3(t.nearMissesDeclined) : '—'}\n`);
+  io.stdout(`  ${name.padEnd(22)}${`${t.answerable}+${t.unanswerable}`.padEnd(10)}${`${answerable(t.recallAt5)} (${answerable(t.baselineRecallAt5)})`.padEnd(16)}${`${answerable(t.mrrAt10)} (${answerable(t.baselineMrrAt10)})`.padEnd(16)}${answerable(t.answered).padEnd(10)}${answerable(t.goldCited).padEnd(8)}${(t.unanswerable ? f3(t.declined) : '—').padEnd(10)}${(t.nearMisses ? f3(t.nearMissesDeclined) : '—').padEnd(13)}${t.answerable ? f3(t.citedGold) : '—'}\n`);
 }
 
 function suite(io: CliIo, s: BankSuite): void {
   io.stdout(`\nbank ${s.split}: ${s.counts.corpora} corpora, ${s.counts.answerable} answerable, ${s.counts.unanswerable} unanswerable (${s.counts.nearMisses} near misses); citations verbatim ${f3(s.answers.citationValidity)}, citation recall ${f3(s.answers.citationRecall)}, precision ${f3(s.answers.citationPrecision)}, faithfulness ${f3(s.answers.faithfulness)}\n`);
-  io.stdout(`  ${''.padEnd(22)}${'questions'.padEnd(10)}${'R@5 (LC)'.padEnd(16)}${'MRR (LC)'.padEnd(16)}${'answered'.padEnd(10)}${'gold'.padEnd(8)}${'declined'.padEnd(10)}near misses\n`);
+  io.stdout(`  ${''.padEnd(22)}${'questions'.padEnd(10)}${'R@5 (LC)'.padEnd(16)}${'MRR (LC)'.padEnd(16)}${'answered'.padEnd(10)}${'gold'.padEnd(8)}${'declined'.padEnd(10)}${'near misses'.padEnd(13)}cited gold\n`);
   row(io, 'all', s.figures);
   if (Object.keys(s.byRound).length > 1) for (const [round, t] of Object.entries(s.byRound)) row(io, `round ${round}`, t);
   for (const [type, t] of Object.entries(s.byType)) row(io, `type ${type}`, t);

@@ -19,7 +19,11 @@ type Split = 'dev' | 'holdout' | 'test' | 'train';
 interface GoldQuote { docId: string; quote: string }
 
 /** One split's figures: retrieval, answered, gold-cited and declined rates (0–1), and how many questions each rests on. */
-export interface SplitTally { answerable: number; answered: number; goldCited: number; recallAt5: number; mrrAt10: number; unanswerable: number; declined: number; nearMisses: number; nearMissesDeclined: number; steelman: number; goldOnOwnSide: number }
+export interface SplitTally {
+  answerable: number; answered: number; goldCited: number; recallAt5: number; mrrAt10: number; unanswerable: number; declined: number; nearMisses: number; nearMissesDeclined: number; steelman: number; goldOnOwnSide: number;
+  /** Of the sentences an answer cites, the share holding a gold sentence, averaged over answered questions (for why-questions: listed reasons that are gold reasons). */
+  citedGold: number;
+}
 /** Figures per split (dev, holdout, test: whichever the sets use). */
 export type SplitFigures = Record<string, SplitTally>;
 
@@ -49,6 +53,7 @@ export function toRates(t: SplitTally): SplitTally {
     recallAt5: t.recallAt5 / Math.max(1, t.answerable), mrrAt10: t.mrrAt10 / Math.max(1, t.answerable),
     declined: t.declined / Math.max(1, t.unanswerable), nearMissesDeclined: t.nearMissesDeclined / Math.max(1, t.nearMisses),
     goldOnOwnSide: t.goldOnOwnSide / Math.max(1, t.steelman),
+    citedGold: t.citedGold / Math.max(1, t.answered),
   };
 }
 
@@ -84,7 +89,7 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
   let goldCited = 0;
   const tallies = new Map<string, SplitTally>();
   const typeTallies = new Map<string, SplitTally>();
-  const emptyTally = (): SplitTally => ({ answerable: 0, answered: 0, goldCited: 0, recallAt5: 0, mrrAt10: 0, unanswerable: 0, declined: 0, nearMisses: 0, nearMissesDeclined: 0, steelman: 0, goldOnOwnSide: 0 });
+  const emptyTally = (): SplitTally => ({ answerable: 0, answered: 0, goldCited: 0, recallAt5: 0, mrrAt10: 0, unanswerable: 0, declined: 0, nearMisses: 0, nearMissesDeclined: 0, steelman: 0, goldOnOwnSide: 0, citedGold: 0 });
   const tallyOf = (name: string = 'dev') => {
     if (!tallies.has(name)) tallies.set(name, emptyTally());
     return tallies.get(name)!;
@@ -123,7 +128,9 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
     items.push(item);
     if (result.citations.length && /\[\d+\]/.test(result.answer)) cites += 1;
     else failures.push(`${q.id}: answer has no citation`);
-    if (result.citations.some((c) => gold.some((g) => containsGold(c, g)))) {
+    const holdingGold = result.citations.filter((c) => gold.some((g) => containsGold(c, g))).length;
+    if (result.citations.length) both(split, type, (t) => { t.citedGold += holdingGold / result.citations.length; });
+    if (holdingGold) {
       goldCited += 1;
       both(split, type, (t) => { t.goldCited += 1; });
       outcome(q, result, 'pass', '', q.gold);

@@ -41,6 +41,7 @@ export function mergeTallies(parts: Weighted[]): TallyWithBaseline {
     declined: sum((w) => w.tally.declined, (w) => w.tally.unanswerable),
     nearMissesDeclined: sum((w) => w.tally.nearMissesDeclined, (w) => w.tally.nearMisses),
     goldOnOwnSide: sum((w) => w.tally.goldOnOwnSide, (w) => w.tally.steelman),
+    citedGold: sum((w) => w.tally.citedGold, (w) => w.tally.answered * w.tally.answerable),
     baselineRecallAt5: sum((w) => w.baseline.recallAt5, (w) => w.baseline.n),
     baselineMrrAt10: sum((w) => w.baseline.mrrAt10, (w) => w.baseline.n),
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bankSuites, mergeTallies, type BankCorpusRun } from '../../../src/eval/bank/bank-suites.js';
 import type { EvalReport, SplitTally } from '../../../src/eval/run-answer-eval.js';
 
-const tally = (over: Partial<SplitTally>): SplitTally => ({ answerable: 0, answered: 0, goldCited: 0, recallAt5: 0, mrrAt10: 0, unanswerable: 0, declined: 0, nearMisses: 0, nearMissesDeclined: 0, steelman: 0, goldOnOwnSide: 0, ...over });
+const tally = (over: Partial<SplitTally>): SplitTally => ({ answerable: 0, answered: 0, goldCited: 0, recallAt5: 0, mrrAt10: 0, unanswerable: 0, declined: 0, nearMisses: 0, nearMissesDeclined: 0, steelman: 0, goldOnOwnSide: 0, citedGold: 0, ...over });
 
 describe('mergeTallies', () => {
   it('weights each rate by the questions it rests on, so a large corpus counts more than a small one', () => {
