@@ -5,7 +5,7 @@ import { scoreBaseline } from '../eval/baseline/baseline-retrieval.js';
 import { createLangchainBm25 } from '../eval/baseline/langchain-bm25.js';
 import { bankQtype } from '../eval/bank/bank-qtypes.js';
 import { bankSuites, type BankCorpusRun, type BankSuite } from '../eval/bank/bank-suites.js';
-import type { Bank } from '../eval/bank/read-bank.js';
+import type { Bank, BankCorpus } from '../eval/bank/read-bank.js';
 import { checkBankCorpus } from '../eval/bank/check-bank.js';
 import { DataFileError } from '../errors/wedge-error.js';
 import { stanceFigures, supportFigures, type StanceFigures, type SupportFigures } from '../eval/bank/score-bank-items.js';
@@ -68,8 +68,10 @@ export async function runBankEval(options: {
     await prepareIndex(side, { log: (line) => log(`bank ${corpus.meta.id}: ${line}`) });
     await run(corpus.meta.id, corpus.meta.split, corpus.meta.round, inProcessTarget(await createAnswerDeps(side)), corpus.answerable, corpus.unanswerable);
   }
-  const stanceRows = bank.corpora.flatMap((c) => c.stance.map((s) => ({ ...s, split: c.meta.split })));
-  const supportRows = bank.corpora.flatMap((c) => c.support.map((s) => ({ ...s, split: c.meta.split })));
+  // A later round's items are counted apart (`test@2`), so the gates on a split keep reading the corpora they were set on.
+  const splitOf = (c: BankCorpus) => (c.meta.round === 1 ? c.meta.split : `${c.meta.split}@${c.meta.round}`);
+  const stanceRows = bank.corpora.flatMap((c) => c.stance.map((s) => ({ ...s, split: splitOf(c) })));
+  const supportRows = bank.corpora.flatMap((c) => c.support.map((s) => ({ ...s, split: splitOf(c) })));
   return {
     available: true,
     suites: bankSuites(runs),

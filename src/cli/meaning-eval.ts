@@ -25,7 +25,8 @@ export async function runMeaningEval(options: {
   if (!options.bank.available) return { available: false, note: 'meaning model not measured: the question bank is unavailable' };
   if (!existsSync(options.modelFile)) return { available: false, note: `meaning model not measured: ${options.modelFile} not found` };
   const model = await loadMeaningModel(options.modelFile, options.vectors);
-  const test = options.bank.corpora.filter((c) => c.meta.split === 'test');
+  // The first round's test corpora: the gates on these figures were set on them.
+  const test = options.bank.corpora.filter((c) => c.meta.split === 'test' && c.meta.round === 1);
   const encode = encoder(model);
   const sides = options.sides?.map(encode);
   // Without default sides there is no thesis to judge stance-v2 against: every sentence then counts as missed.
