@@ -78,28 +78,59 @@ function alignmentAndFocus(terms: ReturnType<typeof questionTerms>, best: Float6
   };
 }
 
+// Per stem id, the newest posting of the current centrality call (a linked list through `next`), stamped with the
+// call so nothing is cleared between calls; grown as word ids grow.
+let stampOf = new Int32Array(1024);
+let headOf = new Int32Array(1024);
+let call = 0;
+
 /**
  * Each candidate's highest cosine with a sentence of another article: whether its point recurs elsewhere.
  * Dot products are summed stem by stem over the candidates that share a stem, not pair by pair.
  */
 function centrality(candidates: Candidate[]): number[] {
   const n = candidates.length;
+  call = call === 0x7fffffff ? (stampOf.fill(0), 1) : call + 1;
+  let total = 0;
+  let maxId = 0;
+  for (const c of candidates) {
+    total += c.sentence.stemIds.length;
+    if (c.sentence.stemIds.length) maxId = Math.max(maxId, c.sentence.stemIds[c.sentence.stemIds.length - 1]!);
+  }
+  if (maxId >= stampOf.length) {
+    const size = Math.max(maxId + 1, stampOf.length * 2);
+    const [stamps, heads] = [new Int32Array(size), new Int32Array(size)];
+    stamps.set(stampOf);
+    heads.set(headOf);
+    [stampOf, headOf] = [stamps, heads];
+  }
+  // Articles as small numbers, so the inner loop compares integers.
+  const articles = new Map<string, number>();
+  const article = Int32Array.from(candidates, (c) => articles.get(c.item.docId) ?? (articles.set(c.item.docId, articles.size), articles.size - 1));
+  const owner = new Int32Array(total);
+  const value = new Float64Array(total);
+  const next = new Int32Array(total);
   const dots = new Float64Array(n * n);
-  // Each stem's candidates so far, as flat (index, value) pairs; only pairs from different articles are summed.
-  const postings = new Map<number, number[]>();
-  candidates.forEach((c, i) => {
-    const { stemIds, stemValues } = c.sentence;
+  let p = 0;
+  for (let i = 0; i < n; i += 1) {
+    const { stemIds, stemValues } = candidates[i]!.sentence;
     for (let s = 0; s < stemIds.length; s += 1) {
+      const id = stemIds[s]!;
       const x = stemValues[s]!;
-      let list = postings.get(stemIds[s]!);
-      if (!list) postings.set(stemIds[s]!, (list = []));
-      for (let a = 0; a < list.length; a += 2) {
-        const j = list[a]!;
-        if (candidates[j]!.item.docId !== c.item.docId) dots[j * n + i] = dots[j * n + i]! + list[a + 1]! * x;
+      const first = stampOf[id] === call ? headOf[id]! : -1;
+      // Only pairs from different articles are summed; each pair's sum runs over its shared stems in id order.
+      for (let q = first; q >= 0; q = next[q]!) {
+        const j = owner[q]!;
+        if (article[j] !== article[i]) dots[j * n + i] = dots[j * n + i]! + value[q]! * x;
       }
-      list.push(i, x);
+      owner[p] = i;
+      value[p] = x;
+      next[p] = first;
+      headOf[id] = p;
+      stampOf[id] = call;
+      p += 1;
     }
-  });
+  }
   return candidates.map((_, i) => {
     let best = 0;
     for (let j = 0; j < i; j += 1) best = Math.max(best, dots[j * n + i]!);
