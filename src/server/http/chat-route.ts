@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { answerQuestion, type AnswerDeps } from '../../answer/answer-question.js';
 import type { AnswerResult } from '../../answer/answer-result.js';
+import { createComposeTurns } from './compose-turns.js';
 import { toErrorBody } from './error-response.js';
 import { readJson } from './read-json.js';
 import { chatRequestSchema, type ChatRequest } from './request-schemas.js';
@@ -16,7 +17,7 @@ function wantsStream(c: Context, body: ChatRequest): boolean {
 }
 
 /** POST /api/chat: a cited answer as JSON, or as Server-Sent Events (citations, delta, done, error). */
-export function chatRoute(getDeps: () => AnswerDeps, onResult: (result: AnswerResult) => void = () => {}) {
+export function chatRoute(getDeps: () => AnswerDeps, onResult: (result: AnswerResult) => void = () => {}, composeTurn: () => Promise<void> = createComposeTurns()) {
   return async (c: Context) => {
     const body = await readJson(c, chatRequestSchema);
     const deps = getDeps();
@@ -37,9 +38,9 @@ export function chatRoute(getDeps: () => AnswerDeps, onResult: (result: AnswerRe
         signal: controller.signal,
         onRetrieved: async (hits) => {
           await stream.writeSSE({ event: 'citations', data: JSON.stringify({ stage: 'retrieved', passages: hits.map(({ docId, title, chunkId, start, end, score }) => ({ docId, title, chunkId, start, end, score })) }) });
-          // Generation waits for the next turn of the event loop, so this first event reaches the socket now rather
-          // than after the answer is composed (under load, after every other request's answer in the same turn).
-          await new Promise((resolve) => setImmediate(resolve));
+          // Composing waits for this answer's own turn of the event loop, so this first event reaches the socket now,
+          // and requests arriving meanwhile send theirs before the answers queued ahead are composed.
+          await composeTurn();
         },
       });
       onResult(result);
