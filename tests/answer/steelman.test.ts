@@ -23,6 +23,16 @@ describe('classifyStance', () => {
     expect(classifyStance('Moscow now depends on Beijing as its economic lifeline.', cues).stance).toBe('con');
     expect(classifyStance('The merger is doomed to fail, whatever the board offers.').stance).toBe('con');
   });
+  it('keeps the verdicts it remembers apart per cue set, so two corpora judge one sentence each by their own cues', () => {
+    const sentence = 'The alliance rests on a shared border.';
+    const against = { con: ['shared border'] };
+    const for_ = { pro: ['shared border'] };
+    expect(classifyStance(sentence).stance).toBe('neutral');
+    expect(classifyStance(sentence, against).stance).toBe('con');
+    expect(classifyStance(sentence, for_).stance).toBe('pro');
+    expect(classifyStance(sentence, against)).toEqual({ stance: 'con', score: -1 });
+  });
+
   it('labels at least 70% of the hand-labelled sentences in evals/stance.jsonl correctly with the corpus\'s cues', async () => {
     const cues = (await readCorpusSettings('corpus')).steelman?.cues;
     const rows = readFileSync('evals/stance.jsonl', 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { sentence: string; stance: string });

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../indexing/bounded-cache.js';
 import { foldText } from '../../text/fold-text.js';
 
 /** Which side a sentence supports: "pro" (the proposition can happen), "con" (it cannot), or neither. */
@@ -55,8 +56,21 @@ function weigh(text: string, patterns: RegExp[]): Array<{ index: number; weight:
   return found;
 }
 
+// A verdict is a function of the sentence and the cues alone, and a steelman answer classifies the same corpus
+// sentences several times (each passage's, then the pooled evidence's, across questions too): kept per cue set.
+const VERDICTS = 20_000;
+type Verdict = { stance: Stance; score: number };
+const general = new BoundedCache<string, Verdict>(VERDICTS, () => 1);
+const byCues = new WeakMap<StanceCues, BoundedCache<string, Verdict>>();
+
 /** Classifies a sentence's stance on a "can it happen?" proposition from its cue phrases (general ones and the corpus's own), negation-aware. */
-export function classifyStance(sentence: string, extra?: StanceCues): { stance: Stance; score: number } {
+export function classifyStance(sentence: string, extra?: StanceCues): Readonly<Verdict> {
+  let cache = extra ? byCues.get(extra) : general;
+  if (!cache) byCues.set(extra!, (cache = new BoundedCache<string, Verdict>(VERDICTS, () => 1)));
+  return cache.get(sentence, () => judge(sentence, extra));
+}
+
+function judge(sentence: string, extra?: StanceCues): Verdict {
   const text = foldText(sentence);
   const cues = cuesOf(extra);
   let score = 0;
