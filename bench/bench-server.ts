@@ -7,6 +7,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 const duration = Number(process.argv[2] ?? 20);
 const connections = Number(process.argv[3] ?? 32);
 const workers = Number(process.argv[4] ?? 1);
+// `streams`: only streamed answers from one wedge server without the answer cache, for the first-event bar alone.
+const streamsOnly = process.argv[5] === 'streams';
 const questions = [
   "Why won't Trump's bid to split Russia from China work?",
   'What does China fear?',
@@ -81,8 +83,30 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
  * (bench/bare-server.ts), in alternating rounds in one process tree, so the figure is a ratio that does
  * not depend on what else the machine is doing.
  */
+/** Streamed answers alone, in ROUNDS rounds of one server: time to the first event, the whole stream's rate, errors. */
+async function streamsAlone(wedgeArgs: string[]): Promise<void> {
+  const server = await startServer(wedgeArgs, { WEDGE_ANSWER_CACHE: '0' });
+  try {
+    await streamLoad(server.url, 3);
+    const firstEvent: number[] = [];
+    let requests = 0;
+    let errors = 0;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const stream = await streamLoad(server.url, duration / ROUNDS);
+      firstEvent.push(...stream.firstEvent);
+      requests += stream.requests;
+      errors += stream.errors;
+    }
+    console.log(`wedge streamed answers — ${workers} worker(s), no answer cache, ${connections} connections, ${duration} s; ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`);
+    console.log(`requests/s ${(requests / duration).toFixed(0)}, time to the first event (citations) ms p50 ${percentile(firstEvent, 0.5).toFixed(1)}, p90 ${percentile(firstEvent, 0.9).toFixed(1)}, p99 ${percentile(firstEvent, 0.99).toFixed(1)}, errors ${errors}`);
+  } finally {
+    server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const wedgeArgs = [path.join(root, 'bin/wedge.js'), 'serve', '--port', '0'];
+  if (streamsOnly) return streamsAlone(wedgeArgs);
   // The questions rotate, so after the first of each the answer cache answers every request: it is measured beside
   // wedge without it, which is the figure the answering itself earns.
   const servers = {
