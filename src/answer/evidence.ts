@@ -1,6 +1,7 @@
 import type { ArticleMeta } from '../corpus/article.js';
 import type { Hit } from '../retrieval/hit.js';
 import type { Citation } from './answer-result.js';
+import { roundScore } from '../text/round-score.js';
 
 /** A sentence (or run of sentences) that may be cited, with where it came from and how relevant it is. */
 export interface Evidence {
@@ -34,22 +35,26 @@ const ENOUGH_WORDS = new RegExp(`^\\s*(?:\\S+\\s+){${MIN_WORDS - 1}}\\S`);
  * questions or fragments, each sentence once even when overlapping chunks both hold it.
  */
 export function collectEvidence(hits: Hit[], docs: DocLookup): Evidence[] {
-  const seen = new Set<string>();
+  // Starts already collected, by article (numbers, so no key string is built per sentence).
+  const seen = new Map<string, Set<number>>();
   const evidence: Evidence[] = [];
   hits.forEach((hit, hitRank) => {
     if (hit.role !== 'body') return;
     const body = docs(hit.docId)?.body;
     if (!body) return;
+    let starts = seen.get(hit.docId);
+    if (!starts) seen.set(hit.docId, (starts = new Set()));
     hit.sentences.forEach((sentence, i) => {
-      const key = `${hit.docId}:${sentence.start}`;
-      if (seen.has(key)) return;
-      seen.add(key);
+      if (starts.has(sentence.start)) return;
+      starts.add(sentence.start);
       const text = body.slice(sentence.start, sentence.end);
       if (text.trimEnd().endsWith('?') || !ENOUGH_WORDS.test(text)) return;
       // A sentence that follows one on the question often is the answer to it ("Yet, this assumption is flawed." → why).
       const previous = hit.sentences[i - 1]?.score ?? 0;
       const score = sentence.score + FOLLOW_SHARE * Math.max(0, previous - sentence.score);
-      evidence.push({ docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end: sentence.end, text, score, hitRank, hitScore: hit.score, lead: previous, ...(i > 0 ? { previousStart: hit.sentences[i - 1]!.start } : {}) });
+      const item: Evidence = { docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end: sentence.end, text, score, hitRank, hitScore: hit.score, lead: previous };
+      if (i > 0) item.previousStart = hit.sentences[i - 1]!.start;
+      evidence.push(item);
     });
   });
   return evidence;
@@ -79,7 +84,7 @@ export function toCitations(chosen: Array<Pick<Evidence, 'docId' | 'chunkId' | '
       quote: body.slice(item.start, item.end),
       start: item.start,
       end: item.end,
-      score: Number(item.score.toFixed(4)),
+      score: roundScore(item.score),
     };
   });
 }

@@ -30,7 +30,8 @@ export class BoundedCache<K, V> {
     // Re-inserting moves a hit to the back, so the front is the least recently used. A hit among the more recent
     // half is left where it is: it is not near eviction, and a Map delete and insert on every hit cost more than
     // the lookup itself (the hot path of retrieval). Eviction order is then LRU to within half the cache.
-    if (found.stamp <= this.stamp - this.entries.size / 2) {
+    // Under half full, nothing is near eviction either: no hit is moved until the cache fills past half.
+    if (this.held * 2 > this.capacity && found.stamp <= this.stamp - this.entries.size / 2) {
       this.entries.delete(key);
       found.stamp = ++this.stamp;
       this.entries.set(key, found);

@@ -86,8 +86,9 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
   // Bounded, so a long-running server over a large index keeps what queries reuse, not all it ever read.
   // Kept by chunk position (a number: no key is built or hashed per sentence), weighed by the chunk's sentence count.
   const sentenceCache = new BoundedCache<number, SentenceData[]>(SENTENCE_CACHE, (data) => data.length);
-  const vectorCache = new BoundedCache<number, number[]>(VECTOR_CACHE, () => 1);
-  const chunkVector = (i: number) => vectorCache.get(i, () => dense.index.getPoint(i));
+  const vectorCache = new BoundedCache<number, Float64Array>(VECTOR_CACHE, () => 1);
+  // Kept as typed arrays (the same values): MMR's dot products read them much faster than the arrays hnswlib returns.
+  const chunkVector = (i: number) => vectorCache.get(i, () => Float64Array.from(dense.index.getPoint(i)));
   let flat: Float32Array | undefined;
   const dimensions = index.manifest.embedder.dimensions;
   // Role 2 marks a deleted position (a tombstone the graph skips too).
@@ -116,10 +117,8 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const queryVector = await embedder.embedQuery(context ? `${query} ${context}` : query);
     const lexicalResults = mode === 'dense' ? [] : lexicalSearch(query, context, pool * 4);
     const lexicalRanking = lexicalResults.map((r) => r.id).filter(allowed).slice(0, pool);
-    const lexicalScores = new Map(lexicalResults.map((r) => [r.id, r.score]));
     const denseResult = mode === 'bm25' ? { neighbors: [], distances: [] } : denseSearch(queryVector, pool);
     const denseRanking = denseResult.neighbors.filter(allowed);
-    const denseScores = new Map(denseResult.neighbors.map((n, i) => [n, 1 - denseResult.distances[i]!]));
 
     // The whole ranking stays for otherArticles to draw on; the top k are picked from it.
     let ranking: Array<{ item: number; relevance: number }>;
@@ -129,7 +128,8 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
       ranking = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / best })).sort((x, y) => y.relevance - x.relevance);
     } else {
       const single = mode === 'bm25' ? lexicalRanking : denseRanking;
-      const scores = mode === 'bm25' ? lexicalScores : denseScores;
+      // Scores by item only for a single ranking: fusion reads ranks alone.
+      const scores = mode === 'bm25' ? new Map(lexicalResults.map((r) => [r.id, r.score])) : new Map(denseResult.neighbors.map((n, i) => [n, 1 - denseResult.distances[i]!]));
       const max = mode === 'bm25' ? Math.max(...scores.values(), Number.EPSILON) : 1;
       ranking = single.map((item) => ({ item, relevance: scores.get(item)! / max }));
     }
@@ -152,7 +152,7 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const scoring = sentenceScoring(query, queryVector, idf);
     return ranked.map(({ item, relevance }) => {
       const row = rows.get(item)!;
-      return toHit({ ...row, text: texts.get(item)! }, sentences.get(item)!, docs.get(row.docId)!.meta.title, relevance, scoring);
+      return toHit(row, texts.get(item)!, sentences.get(item)!, docs.get(row.docId)!.meta.title, relevance, scoring);
     });
   }
 

@@ -2,13 +2,16 @@ import type { Chunk } from '../chunking/chunk.js';
 import { entityAliases } from '../text/entity-aliases.js';
 import { lexicalTerms } from '../text/tokenize-words.js';
 import type { ScoredSentence } from './hit.js';
+import { roundScore } from '../text/round-score.js';
 
 /** What a store knows of a sentence before any query: its vector (when it has one) and its lexical terms. */
-export interface SentenceData { vector: Float32Array | undefined; terms: Set<string> }
+export interface SentenceData { vector: Float32Array | undefined; terms: Set<string>; norm2: number }
 
 /** What sentence scoring reads of the query: its vector, and its terms with their IDF weight and their aliases' IDF. */
 export interface SentenceScoringContext {
   queryVector: number[];
+  /** The query vector's sum of squares, summed once per query in the order cosine() would sum it. */
+  queryNorm2: number;
   queryTerms: Array<{ term: string; weight: number; aliases: Array<{ term: string; weight: number }> }>;
   totalWeight: number;
 }
@@ -18,23 +21,27 @@ export function sentenceScoring(query: string, queryVector: number[], idf: (term
   const weights = new Map<string, number>();
   for (const term of lexicalTerms(query)) weights.set(term, idf(term));
   const queryTerms = [...weights].map(([term, weight]) => ({ term, weight, aliases: entityAliases(term).map((alias) => ({ term: alias, weight: Math.min(weight, idf(alias)) })) }));
-  return { queryVector, queryTerms, totalWeight: queryTerms.reduce((sum, t) => sum + t.weight, 0) };
+  return { queryVector, queryNorm2: sumOfSquares(queryVector), queryTerms, totalWeight: queryTerms.reduce((sum, t) => sum + t.weight, 0) };
 }
 
 /** A chunk's sentences' data computed from their texts (a store without stored sentence data). */
 export function sentenceDataOf(chunk: Pick<Chunk, 'start' | 'text' | 'sentences'>, vectors: Array<Float32Array | undefined>): SentenceData[] {
-  return chunk.sentences.map(({ start, end }, i) => ({ vector: vectors[i], terms: new Set(lexicalTerms(chunk.text.slice(start - chunk.start, end - chunk.start))) }));
+  return chunk.sentences.map(({ start, end }, i) => {
+    const vector = vectors[i];
+    return { vector, terms: new Set(lexicalTerms(chunk.text.slice(start - chunk.start, end - chunk.start))), norm2: vector ? sumOfSquares(vector) : 0 };
+  });
 }
 
-function cosine(a: number[], b: Float32Array): number {
+function sumOfSquares(vector: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < vector.length; i += 1) sum += vector[i]! * vector[i]!;
+  return sum;
+}
+
+// Both sums of squares are known before the query meets the sentence, so only the dot product is summed here.
+function cosine(a: number[], na: number, b: Float32Array, nb: number): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
+  for (let i = 0; i < a.length; i += 1) dot += a[i]! * b[i]!;
   return dot / (Math.sqrt(na * nb) || 1);
 }
 
@@ -45,8 +52,8 @@ function cosine(a: number[], b: Float32Array): number {
  */
 export function scoreSentences(chunk: Pick<Chunk, 'sentences'>, data: SentenceData[], context: SentenceScoringContext): ScoredSentence[] {
   return chunk.sentences.map(({ start, end }, i) => {
-    const { vector, terms } = data[i]!;
-    const dense = vector ? Math.max(0, cosine(context.queryVector, vector)) : 0;
+    const { vector, terms, norm2 } = data[i]!;
+    const dense = vector ? Math.max(0, cosine(context.queryVector, context.queryNorm2, vector, norm2)) : 0;
     let matched = 0;
     // "Moscow" in the question is matched by "Russia" in the sentence: the same state, named two ways.
     for (const { term, weight, aliases } of context.queryTerms) {
@@ -57,6 +64,6 @@ export function scoreSentences(chunk: Pick<Chunk, 'sentences'>, data: SentenceDa
       }
     }
     const lexical = context.totalWeight > 0 ? matched / context.totalWeight : 0;
-    return { start, end, score: Number((0.5 * dense + 0.5 * lexical).toFixed(4)) };
+    return { start, end, score: roundScore(0.5 * dense + 0.5 * lexical) };
   });
 }

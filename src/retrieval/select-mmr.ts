@@ -18,7 +18,11 @@ export function selectMmr(candidates: MmrCandidate[], k: number, similarity: (a:
   const seen = new Int32Array(n);
   const checked = new Uint8Array(n);
   const picked: MmrCandidate[] = [];
-  const score = (i: number) => lambda * (candidates[i]!.relevance / top) - (1 - lambda) * redundancy[i]!;
+  // The relevance term of each candidate's score, computed once (the same arithmetic as in the score itself).
+  const relevance = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) relevance[i] = lambda * (candidates[i]!.relevance / top);
+  const diversity = 1 - lambda;
+  const score = (i: number) => relevance[i]! - diversity * redundancy[i]!;
   while (picked.length < Math.min(k, n)) {
     checked.fill(0);
     let best = -1;

@@ -9,6 +9,7 @@ import { negatedStems } from './negation-scope.js';
 import { findOpposite } from './opposite-words.js';
 import { strengthenedClaim } from './strengthened-claim.js';
 import { swappedActors, swappedClauses, swappedModifiers } from './swapped-roles.js';
+import { roundScore } from '../../text/round-score.js';
 
 const NUMBER = /\d[\d,.]*(?:\s?(?:%|percent|bn|billion|million|trillion))?/g;
 
@@ -96,7 +97,7 @@ export function scoreSupport(claim: string, source: string, options: SupportOpti
   if (!claimText.terms.length && !numbersOf(claim).length) return { score: 0, level: 'unsupported', reason: 'the claim has no content words' };
   const alignments = alignTerms(claimText.terms, sourceText.terms, options, options.alignMin);
   const score = alignedShare(alignments);
-  const reject = (reason: string): SupportScore => ({ score: Number(Math.min(score, 0.2).toFixed(4)), level: 'unsupported', reason });
+  const reject = (reason: string): SupportScore => ({ score: roundScore(Math.min(score, 0.2)), level: 'unsupported', reason });
   const missing = missingNumbers(claim, source);
   if (missing.length) return reject(`number ${missing.join(', ')} is not in the source`);
   const flipped = negationFlip(claim, source, alignments, sourceText.terms);
@@ -125,5 +126,5 @@ export function scoreSupport(claim: string, source: string, options: SupportOpti
   const paraphrased = alignments.filter((a) => a.match > 0 && a.match < 1).map((a) => `“${a.term.word}” ~ “${a.to!.word}”`);
   const detail = [unaligned.length ? `not in the source: ${unaligned.join(', ')}` : '', paraphrased.length ? `aligned by meaning: ${paraphrased.join(', ')}` : ''].filter(Boolean).join('; ');
   const verdict = level === 'supported' ? 'the claim\'s content is in the source' : 'too little of the claim\'s content is in the source';
-  return { score: Number(score.toFixed(4)), level, reason: detail ? `${verdict} (${detail})` : verdict };
+  return { score: roundScore(score), level, reason: detail ? `${verdict} (${detail})` : verdict };
 }

@@ -1,6 +1,7 @@
 import { STOPWORDS } from '../../text/stopwords.js';
 import { stemWord, tokenizeWords } from '../../text/tokenize-words.js';
 import type { AnswerType } from './question-analysis.js';
+import type { PairDots } from './pair-dots.js';
 import { wordId } from './word-similarity.js';
 
 /** The answer types whose surface form a sentence is tested for (sentence-features.ts). */
@@ -27,6 +28,9 @@ export interface PreparedSentence {
   dependent: number;
   /** Whether the sentence has each answer type's surface form, tested on first use. */
   fits: Partial<Record<FitType, number>>;
+  /** Its number in the index's table of pair cosines (-1 when it has none): set by whoever keeps the sentence. */
+  serial: number;
+  pairs?: PairDots;
 }
 
 /** Prepares a sentence's text for ranking against any question. */
@@ -37,12 +41,17 @@ export function prepareSentence(text: string, idf: (stem: string) => number): Pr
   return {
     words, ids: Int32Array.from(words, (w) => wordId(w.word)), stems: new Set(words.map((w) => w.stem)), vector,
     stemIds: Int32Array.from(sorted, ([id]) => id), stemValues: Float64Array.from(sorted, ([, value]) => value),
-    dependent: DEPENDENT.test(text) ? 1 : 0, fits: {},
+    dependent: DEPENDENT.test(text) ? 1 : 0, fits: {}, serial: -1,
   };
 }
 
-/** Cosine of two prepared sentences' unit stem vectors (a merge of their sorted stem ids). */
+/** Cosine of two prepared sentences' unit stem vectors: read from their index's table when both are in it. */
 export function preparedCosine(a: PreparedSentence, b: PreparedSentence): number {
+  return a.pairs && a.pairs === b.pairs ? a.pairs.dot(a, b, mergeCosine) : mergeCosine(a, b);
+}
+
+// A merge of the sorted stem ids, summing shared stems in id order (the order centrality's sums add them in too).
+function mergeCosine(a: PreparedSentence, b: PreparedSentence): number {
   let dot = 0;
   for (let i = 0, j = 0; i < a.stemIds.length && j < b.stemIds.length;) {
     const x = a.stemIds[i]!;

@@ -1,6 +1,7 @@
 import type { Evidence } from '../evidence.js';
 import type { QuestionAnalysis } from './question-analysis.js';
 import { RANKER_WEIGHTS } from './ranker-weights.js';
+import { PairDots } from './pair-dots.js';
 import { prepareSentence, type PreparedSentence } from './prepared-sentence.js';
 import { FEATURE_NAMES, sentenceFeatures, type Candidate, type RankingKnowledge } from './sentence-features.js';
 
@@ -14,7 +15,7 @@ export interface RankedSentence extends Candidate { probability: number; focus: 
 
 // What ranking reads of a sentence does not change while its index lives: prepared once per index (keyed by its
 // IDF function), by article and span (a number, so no key is built or hashed per sentence).
-const prepared = new WeakMap<(stem: string) => number, { size: number; byDoc: Map<string, Map<number, PreparedSentence>> }>();
+const prepared = new WeakMap<(stem: string) => number, { size: number; byDoc: Map<string, Map<number, PreparedSentence>>; pairs: PairDots }>();
 const PREPARED_MAX = 200_000;
 // Offsets below 10^8 (an article of 100 million characters): start and end in one exact double.
 const spanKey = (start: number, end: number) => start * 1e8 + end;
@@ -22,7 +23,7 @@ const spanKey = (start: number, end: number) => start * 1e8 + end;
 /** Prepares candidates: content words, an IDF-weighted stem vector, the relevance of the sentence before. */
 export function toCandidates(evidence: Evidence[], idf: (stem: string) => number): Candidate[] {
   let cache = prepared.get(idf);
-  if (!cache) prepared.set(idf, (cache = { size: 0, byDoc: new Map() }));
+  if (!cache) prepared.set(idf, (cache = { size: 0, byDoc: new Map(), pairs: new PairDots() }));
   return evidence.map((item) => {
     let spans = cache.byDoc.get(item.docId);
     if (!spans) cache.byDoc.set(item.docId, (spans = new Map()));
@@ -30,7 +31,13 @@ export function toCandidates(evidence: Evidence[], idf: (stem: string) => number
     let entry = spans.get(key);
     if (!entry) {
       entry = prepareSentence(item.text, idf);
-      if (cache.size < PREPARED_MAX) { spans.set(key, entry); cache.size += 1; }
+      if (cache.size < PREPARED_MAX) {
+        spans.set(key, entry);
+        cache.size += 1;
+        // Kept for the index's life, so its pair cosines can be too.
+        entry.serial = cache.pairs.enrol();
+        entry.pairs = cache.pairs;
+      }
     }
     return { item, sentence: entry, lead: item.lead ?? 0 };
   });

@@ -3,7 +3,7 @@ import type { Evidence } from '../evidence.js';
 import { sentenceTagger } from '../typing/sentence-tagger.js';
 import { typedFit } from '../typing/typed-fit.js';
 import type { QuestionAnalysis, QuestionTerm } from './question-analysis.js';
-import type { FitType, PreparedSentence } from './prepared-sentence.js';
+import { preparedCosine, type FitType, type PreparedSentence } from './prepared-sentence.js';
 import { similarityRow, wordId, type SimilarityRow } from './word-similarity.js';
 
 /** What feature extraction may use besides the texts: corpus IDF of a stem and word-vector cosine. */
@@ -89,6 +89,8 @@ let call = 0;
  * Dot products are summed stem by stem over the candidates that share a stem, not pair by pair.
  */
 function centrality(candidates: Candidate[]): number[] {
+  const pairs = candidates[0]?.sentence.pairs;
+  if (pairs && candidates.every((c) => c.sentence.pairs === pairs && c.sentence.serial >= 0)) return keptCentrality(candidates);
   const n = candidates.length;
   call = call === 0x7fffffff ? (stampOf.fill(0), 1) : call + 1;
   let total = 0;
@@ -106,7 +108,14 @@ function centrality(candidates: Candidate[]): number[] {
   }
   // Articles as small numbers, so the inner loop compares integers.
   const articles = new Map<string, number>();
-  const article = Int32Array.from(candidates, (c) => articles.get(c.item.docId) ?? (articles.set(c.item.docId, articles.size), articles.size - 1));
+  // A plain loop: Int32Array.from with a mapping function walks an iterator and cost more than the sums below.
+  const article = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const docId = candidates[i]!.item.docId;
+    let a = articles.get(docId);
+    if (a === undefined) articles.set(docId, (a = articles.size));
+    article[i] = a;
+  }
   const owner = new Int32Array(total);
   const value = new Float64Array(total);
   const next = new Int32Array(total);
@@ -139,7 +148,23 @@ function centrality(candidates: Candidate[]): number[] {
   });
 }
 
-const typedColumns = (fit: { typed: number; near: number } | undefined, focus: number) => (fit ? [fit.typed, fit.near, fit.typed * focus] : [0, 0, 0]);
+/** Centrality read from the index's table of pair cosines (the same sums, each computed once per index). */
+function keptCentrality(candidates: Candidate[]): number[] {
+  const n = candidates.length;
+  const best = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i += 1) {
+    const a = candidates[i]!;
+    for (let j = i + 1; j < n; j += 1) {
+      const b = candidates[j]!;
+      if (a.item.docId === b.item.docId) continue;
+      const dot = preparedCosine(a.sentence, b.sentence);
+      if (dot > best[i]!) best[i] = dot;
+      if (dot > best[j]!) best[j] = dot;
+    }
+  }
+  return best;
+}
+
 // A word this close to the head noun in GloVe stands for it ("troops" for "soldiers").
 const ANCHOR_COSINE = 0.7;
 
@@ -166,17 +191,22 @@ export function sentenceFeatures(question: QuestionAnalysis, candidates: Candida
   const anchorStems = new Set(anchorWords.map((t) => t.stem));
   const anchorRows = knowledge.cosine ? anchorWords.map((t) => similarityRow(t.word, knowledge.cosine!)) : [];
   const isAnchor = (token: { word: string; stem: string }) => anchorStems.has(token.stem) || anchorRows.some((row) => row.at(wordId(token.word)) >= ANCHOR_COSINE);
+  // Each distinct stem's IDF read once per question, in the Set's order (the order the sums below add them in).
+  const stemList = [...stems];
+  const stemIdf = stemList.map((stem) => knowledge.idf(stem));
   return candidates.map(({ item, sentence, lead }, index) => {
     let lexical = 0;
-    for (const stem of stems) if (sentence.stems.has(stem)) lexical += knowledge.idf(stem);
-    // Only the question's own answer type is tested (the others are 0).
-    const fits = FIT_TYPES.map((type) => (question.type === type ? surfaceFit(sentence, type, item.text) : 0));
+    for (let s = 0; s < stemList.length; s += 1) if (sentence.stems.has(stemList[s]!)) lexical += stemIdf[s]!;
     const { alignment, focus } = alignmentAndFocus(terms, bestMatches(terms.all, terms.rows, sentence, best));
-    return [
+    const row = [
       item.score, idfTotal ? lexical / idfTotal : 0, alignment, focus,
       item.hitScore, 1 / (1 + item.hitRank), central[index]!, sentence.dependent, Math.log1p(sentence.words.length) / 3, lead,
-      ...fits,
-      ...typedColumns(tagger && typedFit(expected!, stems, isAnchor, tagger(item.text)), focus),
     ];
+    // Only the question's own answer type is tested (the others are 0).
+    for (const type of FIT_TYPES) row.push(question.type === type ? surfaceFit(sentence, type, item.text) : 0);
+    const typed = tagger && typedFit(expected!, stems, isAnchor, tagger(item.text));
+    if (typed) row.push(typed.typed, typed.near, typed.typed * focus);
+    else row.push(0, 0, 0);
+    return row;
   });
 }

@@ -94,7 +94,7 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
       const row = rows[item]!;
       const { meta, body } = docs.get(row.doc_id)!;
       const chunk = { id: row.id, docId: row.doc_id, start: row.start_offset, end: row.end_offset, text: body.slice(row.start_offset, row.end_offset), role: row.role, sentences: row.sentences };
-      return toHit(chunk, sentenceDataOf(chunk, row.sentences.map(() => Float32Array.from(sentenceVectors[n++]!))), meta.title, relevance, scoring);
+      return toHit(chunk, chunk.text, sentenceDataOf(chunk, row.sentences.map(() => Float32Array.from(sentenceVectors[n++]!))), meta.title, relevance, scoring);
     });
   }
 
