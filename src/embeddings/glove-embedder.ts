@@ -87,7 +87,9 @@ export class GloveEmbedder extends WedgeEmbeddings {
     let norm = 0;
     for (const value of vector) norm += value * value;
     norm = Math.sqrt(norm) || 1;
-    return Array.from(vector, (value) => value / norm);
+    const unit = new Array<number>(vector.length);
+    for (let d = 0; d < vector.length; d += 1) unit[d] = vector[d]! / norm;
+    return unit;
   }
 
   override async fit(texts: string[]): Promise<EmbedderState | undefined> {

@@ -125,7 +125,10 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     if (mode === 'hybrid') {
       const fused = fuseRankings([lexicalRanking, denseRanking], RRF_K, [1, fusion.denseWeight]);
       const best = (1 + fusion.denseWeight) / (RRF_K + 1);
-      ranking = [...fused].map(([item, relevance]) => ({ item, relevance: relevance / best })).sort((x, y) => y.relevance - x.relevance);
+      ranking = [];
+      // forEach rather than spreading the entries: no [item, score] array per fused item.
+      fused.forEach((relevance, item) => ranking.push({ item, relevance: relevance / best }));
+      ranking.sort((x, y) => y.relevance - x.relevance);
     } else {
       const single = mode === 'bm25' ? lexicalRanking : denseRanking;
       // Scores by item only for a single ranking: fusion reads ranks alone.

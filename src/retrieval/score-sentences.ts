@@ -59,8 +59,13 @@ export function scoreSentences(chunk: Pick<Chunk, 'sentences'>, data: SentenceDa
     for (const { term, weight, aliases } of context.queryTerms) {
       if (terms.has(term)) matched += weight;
       else {
-        const alias = aliases.find((other) => terms.has(other.term));
-        if (alias) matched += alias.weight;
+        // The first alias the sentence has counts (a loop, not find: no closure per sentence and term).
+        for (const alias of aliases) {
+          if (terms.has(alias.term)) {
+            matched += alias.weight;
+            break;
+          }
+        }
       }
     }
     const lexical = context.totalWeight > 0 ? matched / context.totalWeight : 0;

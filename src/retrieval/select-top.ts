@@ -44,5 +44,8 @@ export function selectTop(count: number, score: (item: number) => number, limit:
     swap(0, end);
     siftDown(0, end);
   }
-  return Array.from(heap.subarray(0, held));
+  // A plain copy: Array.from over a typed array walks an iterator, an object per item.
+  const top = new Array<number>(held);
+  for (let i = 0; i < held; i += 1) top[i] = heap[i]!;
+  return top;
 }

@@ -16,6 +16,13 @@ export function quoteStart(item: Evidence): number {
   return LEANS_BACK.test(item.text) && item.previousStart !== undefined ? item.previousStart : item.start;
 }
 
+// Whether the sentence says what the point's lead or one of its corroborations says (no arrays built per test).
+function samePoint(point: Point, sentence: RankedSentence, threshold: number): boolean {
+  if (preparedCosine(point.lead.sentence, sentence.sentence) >= threshold) return true;
+  for (const other of point.also) if (preparedCosine(other.sentence, sentence.sentence) >= threshold) return true;
+  return false;
+}
+
 /**
  * Chooses distinct points from ranked sentences, strongest first: a sentence that says what a chosen point
  * says (stem-vector cosine at or above `samePoint`) joins that point instead of repeating it, and a sentence
@@ -27,7 +34,7 @@ export function composePoints(ranked: RankedSentence[], options: PointOptions): 
   const perDoc = new Map<string, number>();
   const best = ranked[0]?.probability ?? 0;
   for (const sentence of ranked) {
-    const same = points.find((p) => [p.lead, ...p.also].some((s) => preparedCosine(s.sentence, sentence.sentence) >= options.samePoint));
+    const same = points.find((p) => samePoint(p, sentence, options.samePoint));
     if (same) {
       if (sentence.item.docId !== same.lead.item.docId && !same.also.some((s) => s.item.docId === sentence.item.docId)) same.also.push(sentence);
       continue;

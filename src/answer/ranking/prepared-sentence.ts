@@ -45,6 +45,21 @@ export function prepareSentence(text: string, idf: (stem: string) => number): Pr
   };
 }
 
+/** Whether the sentence has the stem of this wordId (a binary search of its sorted stem ids; -1 is no stem). */
+export function hasStemId(sentence: PreparedSentence, id: number): boolean {
+  const ids = sentence.stemIds;
+  let low = 0;
+  let high = ids.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = ids[middle]!;
+    if (at === id) return true;
+    if (at < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
 /** Cosine of two prepared sentences' unit stem vectors: read from their index's table when both are in it. */
 export function preparedCosine(a: PreparedSentence, b: PreparedSentence): number {
   return a.pairs && a.pairs === b.pairs ? a.pairs.dot(a, b, mergeCosine) : mergeCosine(a, b);

@@ -2,9 +2,9 @@ import { foldText } from '../../text/fold-text.js';
 import type { Evidence } from '../evidence.js';
 import { sentenceTagger } from '../typing/sentence-tagger.js';
 import { typedFit } from '../typing/typed-fit.js';
-import type { QuestionAnalysis, QuestionTerm } from './question-analysis.js';
-import { preparedCosine, type FitType, type PreparedSentence } from './prepared-sentence.js';
-import { similarityRow, wordId, type SimilarityRow } from './word-similarity.js';
+import type { QuestionAnalysis } from './question-analysis.js';
+import { hasStemId, preparedCosine, type FitType, type PreparedSentence } from './prepared-sentence.js';
+import { knownWordId, similarityRow, wordId, type SimilarityRow } from './word-similarity.js';
 
 /** What feature extraction may use besides the texts: corpus IDF of a stem and word-vector cosine. */
 export interface RankingKnowledge { idf: (stem: string) => number; cosine?: (a: string, b: string) => number }
@@ -27,7 +27,6 @@ const FITS: Record<FitType, RegExp> = {
   place: /\b(in|at|from|to|near|across|along|into)\s+(the\s+)?\p{Lu}/u,
   polar: /\b(not|no|never|cannot|can't|won't|will|would|could|should|must|unlikely|likely|impossible|possible|indeed)\b/i,
 };
-const FIT_TYPES = Object.keys(FITS) as FitType[];
 
 function surfaceFit(sentence: PreparedSentence, type: FitType, text: string): number {
   let fit = sentence.fits[type];
@@ -39,13 +38,13 @@ function surfaceFit(sentence: PreparedSentence, type: FitType, text: string): nu
  * Each term's best match in the sentence: 1 for the same stem, else its highest word-vector cosine with a word of
  * the sentence (a term without a row, a name, matches only itself: vectors put neighbouring countries close together).
  */
-function bestMatches(terms: QuestionTerm[], rows: Array<SimilarityRow | undefined>, sentence: PreparedSentence, out: Float64Array): Float64Array {
+function bestMatches(stemIds: number[], rows: Array<SimilarityRow | undefined>, sentence: PreparedSentence, out: Float64Array): Float64Array {
   const { ids } = sentence;
-  for (let t = 0; t < terms.length; t += 1) {
+  for (let t = 0; t < stemIds.length; t += 1) {
     let best = 0;
     const row = rows[t];
-    if (sentence.stems.has(terms[t]!.stem)) best = 1;
-    else if (row) for (let j = 0; j < ids.length; j += 1) best = Math.max(best, row.at(ids[j]!));
+    if (hasStemId(sentence, stemIds[t]!)) best = 1;
+    else if (row) best = row.maxOver(ids);
     out[t] = best;
   }
   return out;
@@ -62,6 +61,8 @@ function questionTerms(question: QuestionAnalysis, knowledge: RankingKnowledge) 
   const focusAt = question.focus.map((t) => index.get(t.word)!);
   return {
     all, weights, termsAt, focusAt, termsTotal: sum(termsAt), focusTotal: sum(focusAt),
+    // Stems as word ids, so a sentence is asked for them by number (candidates are prepared first, so theirs have ids).
+    stemIds: all.map((t) => knownWordId(t.stem)),
     rows: all.map((t) => (knowledge.cosine && !t.name ? similarityRow(t.word, knowledge.cosine) : undefined)),
   };
 }
@@ -194,19 +195,20 @@ export function sentenceFeatures(question: QuestionAnalysis, candidates: Candida
   // Each distinct stem's IDF read once per question, in the Set's order (the order the sums below add them in).
   const stemList = [...stems];
   const stemIdf = stemList.map((stem) => knowledge.idf(stem));
+  const stemListIds = stemList.map(knownWordId);
   return candidates.map(({ item, sentence, lead }, index) => {
     let lexical = 0;
-    for (let s = 0; s < stemList.length; s += 1) if (sentence.stems.has(stemList[s]!)) lexical += stemIdf[s]!;
-    const { alignment, focus } = alignmentAndFocus(terms, bestMatches(terms.all, terms.rows, sentence, best));
-    const row = [
+    for (let s = 0; s < stemList.length; s += 1) if (hasStemId(sentence, stemListIds[s]!)) lexical += stemIdf[s]!;
+    const { alignment, focus } = alignmentAndFocus(terms, bestMatches(terms.stemIds, terms.rows, sentence, best));
+    // Only the question's own answer type is tested (the others are 0).
+    const fit = (type: FitType) => (question.type === type ? surfaceFit(sentence, type, item.text) : 0);
+    const typed = tagger && typedFit(expected!, stems, isAnchor, tagger(item.text));
+    // One literal of every column (the fits in FEATURE_NAMES' order), so the row is allocated once at its full length.
+    return [
       item.score, idfTotal ? lexical / idfTotal : 0, alignment, focus,
       item.hitScore, 1 / (1 + item.hitRank), central[index]!, sentence.dependent, Math.log1p(sentence.words.length) / 3, lead,
+      fit('reason'), fit('number'), fit('time'), fit('person'), fit('place'), fit('polar'),
+      typed ? typed.typed : 0, typed ? typed.near : 0, typed ? typed.typed * focus : 0,
     ];
-    // Only the question's own answer type is tested (the others are 0).
-    for (const type of FIT_TYPES) row.push(question.type === type ? surfaceFit(sentence, type, item.text) : 0);
-    const typed = tagger && typedFit(expected!, stems, isAnchor, tagger(item.text));
-    if (typed) row.push(typed.typed, typed.near, typed.typed * focus);
-    else row.push(0, 0, 0);
-    return row;
   });
 }

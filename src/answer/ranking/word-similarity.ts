@@ -16,6 +16,11 @@ export function wordId(word: string): number {
   return id;
 }
 
+/** The word's id if it has one, else -1 (a question's word no sentence has: looked up without growing the table). */
+export function knownWordId(word: string): number {
+  return ids.get(word) ?? -1;
+}
+
 // A row grows to hold ids up to this many (256 KB of doubles); a cosine with a rarer word beyond it is computed each time.
 const ROW_IDS = 32_768;
 
@@ -49,6 +54,13 @@ export class SimilarityRow {
     // NaN marks a cosine not yet computed.
     if (value !== value) this.values[id] = value = this.compute(id);
     return value;
+  }
+
+  /** The highest cosine of this row's word with a word of `ids` (0 at least): one call per sentence, so no number is boxed per word. */
+  maxOver(ids: Int32Array): number {
+    let best = 0;
+    for (let j = 0; j < ids.length; j += 1) best = Math.max(best, this.at(ids[j]!));
+    return best;
   }
 
   /** The cosine function's own arithmetic (the same word is 1, a word it lacks 0), reading unit vectors by id when it gives them. */
