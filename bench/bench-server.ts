@@ -78,11 +78,6 @@ async function streamLoad(url: string, seconds: number): Promise<{ requests: num
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
 
-/**
- * wedge's /api/chat against the bare server a user would write from the LangChain and MiniSearch docs
- * (bench/bare-server.ts), in alternating rounds in one process tree, so the figure is a ratio that does
- * not depend on what else the machine is doing.
- */
 /** Streamed answers alone, in ROUNDS rounds of one server: time to the first event, the whole stream's rate, errors. */
 async function streamsAlone(wedgeArgs: string[]): Promise<void> {
   const server = await startServer(wedgeArgs, { WEDGE_ANSWER_CACHE: '0' });
@@ -104,6 +99,11 @@ async function streamsAlone(wedgeArgs: string[]): Promise<void> {
   }
 }
 
+/**
+ * wedge's /api/chat against the bare server a user would write from the LangChain and MiniSearch docs
+ * (bench/bare-server.ts), in alternating rounds in one process tree, so the figure is a ratio that does
+ * not depend on what else the machine is doing.
+ */
 async function main(): Promise<void> {
   const wedgeArgs = [path.join(root, 'bin/wedge.js'), 'serve', '--port', '0'];
   if (streamsOnly) return streamsAlone(wedgeArgs);
