@@ -42,6 +42,10 @@ export interface AnswerRequest {
   messages: ChatMessage[];
   mode: AnswerMode;
   k?: number;
+  /**
+   * Aborts cancellable work (an LLM call) when the client goes away. Read only by that work, so a route may pass it
+   * as a getter and an offline answer never makes one (an AbortController per request is measurable under load).
+   */
   signal?: AbortSignal;
   /** Called as soon as retrieval is done, before generation (for streaming). */
   onRetrieved?: (hits: Hit[]) => void | Promise<void>;
@@ -90,7 +94,6 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   }
   await request.onRetrieved?.(hits);
   const retrievedAt = clock();
-  request.signal?.throwIfAborted();
 
   const named = namedSources(question, retriever.index.docs);
   const assessment = assessQuestion({ question, context: intent.context, hits, docs, retriever, vectors: deps.wordVectors, namedSources: named }, deps.models);
@@ -107,7 +110,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
       draft = { ...draft, answer: `${draft.answer} The closest they come: “${citation!.quote.replace(/\s*\n\s*/g, ' ')}” — ${sourceName(docs(citation!.docId)!.meta)} [1]`, citations: [citation!] };
     }
   } else {
-    const input = { question, mode: request.mode, hits, sides, docs, namedSources: named, history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf, cosine: judgeKnowledge(deps.wordVectors).cosine, analysis: assessment.analysis, ranked: assessment.ranked, stanceCues: retriever.index.manifest.settings?.steelman?.cues };
+    const input = { question, mode: request.mode, hits, sides, docs, namedSources: named, history: request.messages.slice(0, -1), get signal() { return request.signal; }, idf: retriever.idf, cosine: judgeKnowledge(deps.wordVectors).cosine, analysis: assessment.analysis, ranked: assessment.ranked, stanceCues: retriever.index.manifest.settings?.steelman?.cues };
     try {
       draft = await deps.generator.generate(input);
     } catch (error) {

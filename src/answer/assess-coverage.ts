@@ -97,9 +97,10 @@ export function assessCoverage(question: string, vocabulary: CorpusVocabulary, i
   // learn to play the guitar"); common words ("best", "way", "learn") are in any corpus and say little.
   let focus: Coverage['focus'];
   if (rarity) {
-    const candidates = words.map((word, i) => ({ word, i })).filter(({ word }) => !/^\d/.test(word));
+    // Each word's rarity looked up once (a search of GloVe's vocabulary), not once per comparison of the sort.
+    const candidates = words.map((word, i) => ({ word, i, rank: rarity(word) })).filter(({ word }) => !/^\d/.test(word));
     // Two specific words can share the subject ("chess openings"): the corpus must speak to both, not just the rarer.
-    const rarest = candidates.sort((a, b) => rarity(b.word) - rarity(a.word)).slice(0, 2)
+    const rarest = candidates.sort((a, b) => b.rank - a.rank).slice(0, 2)
       .map(({ word, i }) => ({ word, covered: isCovered(i) || known(vocabulary, word) }));
     focus = rarest.find((candidate) => !candidate.covered) ?? rarest[0];
   }

@@ -62,7 +62,15 @@ export type LogisticAnswerability = RankerWeights & { cutoff: number };
 
 const IN_USE: AssessmentModels = { ranker: RANKER_WEIGHTS, answerability: ANSWERABILITY_WEIGHTS };
 
-const reads = (weights: { features: readonly string[] }, names: readonly string[]) => weights.features.some((name) => names.includes(name.replace(/^max:/, '')));
+// A model's feature names never change once it is built, so what it reads is worked out once per model, not per question.
+const readsKnown = new WeakMap<object, Map<readonly string[], boolean>>();
+const reads = (weights: { features: readonly string[] }, names: readonly string[]) => {
+  let known = readsKnown.get(weights);
+  if (!known) readsKnown.set(weights, (known = new Map()));
+  let read = known.get(names);
+  if (read === undefined) known.set(names, (read = weights.features.some((name) => names.includes(name.replace(/^max:/, '')))));
+  return read;
+};
 
 /** Whether the models read a question's tagged answer type: only then is it read and are its candidates tagged. */
 export const modelsReadTypes = (models: Partial<AssessmentModels> = IN_USE) => {

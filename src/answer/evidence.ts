@@ -27,8 +27,30 @@ export type DocLookup = (docId: string) => { meta: ArticleMeta; body: string } |
 const MIN_WORDS = 6;
 const FOLLOW_SHARE = 0.5;
 
-// At least MIN_WORDS whitespace-separated tokens: one regex test, cheap enough for the hot path.
-const ENOUGH_WORDS = new RegExp(`^\\s*(?:\\S+\\s+){${MIN_WORDS - 1}}\\S`);
+// What the regex class \s matches (ECMAScript's WhiteSpace and LineTerminator), by char code.
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
+    || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Whether a text has at least `min` whitespace-separated words (a scan that stops at the `min`th: no regex, no copy). */
+function hasWords(text: string, min: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord && (words += 1) >= min) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
+/** Whether a text's last character other than whitespace is a question mark. */
+function endsWithQuestionMark(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i -= 1;
+  return i >= 0 && text.charCodeAt(i) === 63;
+}
 
 /**
  * Turns retrieved passages into citable sentences: body text only (captions skipped), no
@@ -48,7 +70,7 @@ export function collectEvidence(hits: Hit[], docs: DocLookup): Evidence[] {
       if (starts.has(sentence.start)) return;
       starts.add(sentence.start);
       const text = body.slice(sentence.start, sentence.end);
-      if (text.trimEnd().endsWith('?') || !ENOUGH_WORDS.test(text)) return;
+      if (endsWithQuestionMark(text) || !hasWords(text, MIN_WORDS)) return;
       // A sentence that follows one on the question often is the answer to it ("Yet, this assumption is flawed." → why).
       const previous = hit.sentences[i - 1]?.score ?? 0;
       const score = sentence.score + FOLLOW_SHARE * Math.max(0, previous - sentence.score);

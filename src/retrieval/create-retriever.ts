@@ -13,6 +13,7 @@ import type { Hit } from './hit.js';
 import { addOtherArticles } from './add-other-articles.js';
 import { sentenceDataOf, sentenceScoring, type SentenceData } from './score-sentences.js';
 import { selectMmr } from './select-mmr.js';
+import { selectTop } from './select-top.js';
 import { toHit } from './to-hit.js';
 
 /** Which ranking to use: both fused (the default), or one alone (for measuring). */
@@ -125,10 +126,12 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     if (mode === 'hybrid') {
       const fused = fuseRankings([lexicalRanking, denseRanking], RRF_K, [1, fusion.denseWeight]);
       const best = (1 + fusion.denseWeight) / (RRF_K + 1);
-      ranking = [];
+      const items: number[] = [];
+      const relevances: number[] = [];
       // forEach rather than spreading the entries: no [item, score] array per fused item.
-      fused.forEach((relevance, item) => ranking.push({ item, relevance: relevance / best }));
-      ranking.sort((x, y) => y.relevance - x.relevance);
+      fused.forEach((relevance, item) => { items.push(item); relevances.push(relevance / best); });
+      // Best first, ties in fusion order: what a stable sort returns, with the heap's inlined comparisons.
+      ranking = selectTop(items.length, (i) => relevances[i]!, items.length).map((i) => ({ item: items[i]!, relevance: relevances[i]! }));
     } else {
       const single = mode === 'bm25' ? lexicalRanking : denseRanking;
       // Scores by item only for a single ranking: fusion reads ranks alone.

@@ -9,7 +9,8 @@ export interface SentenceData { vector: Float32Array | undefined; terms: Set<str
 
 /** What sentence scoring reads of the query: its vector, and its terms with their IDF weight and their aliases' IDF. */
 export interface SentenceScoringContext {
-  queryVector: number[];
+  /** A typed copy of the query vector (the same doubles): the per-sentence dot product reads it many times. */
+  queryVector: Float64Array;
   /** The query vector's sum of squares, summed once per query in the order cosine() would sum it. */
   queryNorm2: number;
   queryTerms: Array<{ term: string; weight: number; aliases: Array<{ term: string; weight: number }> }>;
@@ -21,7 +22,7 @@ export function sentenceScoring(query: string, queryVector: number[], idf: (term
   const weights = new Map<string, number>();
   for (const term of lexicalTerms(query)) weights.set(term, idf(term));
   const queryTerms = [...weights].map(([term, weight]) => ({ term, weight, aliases: entityAliases(term).map((alias) => ({ term: alias, weight: Math.min(weight, idf(alias)) })) }));
-  return { queryVector, queryNorm2: sumOfSquares(queryVector), queryTerms, totalWeight: queryTerms.reduce((sum, t) => sum + t.weight, 0) };
+  return { queryVector: new Float64Array(queryVector), queryNorm2: sumOfSquares(queryVector), queryTerms, totalWeight: queryTerms.reduce((sum, t) => sum + t.weight, 0) };
 }
 
 /** A chunk's sentences' data computed from their texts (a store without stored sentence data). */
@@ -39,7 +40,7 @@ function sumOfSquares(vector: ArrayLike<number>): number {
 }
 
 // Both sums of squares are known before the query meets the sentence, so only the dot product is summed here.
-function cosine(a: number[], na: number, b: Float32Array, nb: number): number {
+function cosine(a: Float64Array, na: number, b: Float32Array, nb: number): number {
   let dot = 0;
   for (let i = 0; i < a.length; i += 1) dot += a[i]! * b[i]!;
   return dot / (Math.sqrt(na * nb) || 1);

@@ -153,11 +153,20 @@ function centrality(candidates: Candidate[]): number[] {
 function keptCentrality(candidates: Candidate[]): number[] {
   const n = candidates.length;
   const best = new Array<number>(n).fill(0);
+  // Articles numbered once, so the pair loop compares numbers, not id strings.
+  const numbers = new Map<string, number>();
+  const doc = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const id = candidates[i]!.item.docId;
+    let number = numbers.get(id);
+    if (number === undefined) numbers.set(id, (number = numbers.size));
+    doc[i] = number;
+  }
   for (let i = 0; i < n; i += 1) {
     const a = candidates[i]!;
     for (let j = i + 1; j < n; j += 1) {
       const b = candidates[j]!;
-      if (a.item.docId === b.item.docId) continue;
+      if (doc[i] === doc[j]) continue;
       const dot = preparedCosine(a.sentence, b.sentence);
       if (dot > best[i]!) best[i] = dot;
       if (dot > best[j]!) best[j] = dot;

@@ -22,7 +22,8 @@ export function chatRoute(getDeps: () => AnswerDeps, onResult: (result: AnswerRe
     const body = await readJson(c, chatRequestSchema);
     const deps = getDeps();
     if (!wantsStream(c, body)) {
-      const result = await answerQuestion(deps, { messages: body.messages, mode: body.mode, k: body.k, signal: c.req.raw.signal });
+      // A getter: the request's AbortSignal is only made when an LLM call reads it, never for an offline answer.
+      const result = await answerQuestion(deps, { messages: body.messages, mode: body.mode, k: body.k, get signal() { return c.req.raw.signal; } });
       onResult(result);
       return c.json(result);
     }

@@ -51,7 +51,7 @@ export function openaiRoutes(getDeps: () => AnswerDeps, now: () => Date, onResul
     const messages = toMessages(body.messages);
     const id = `chatcmpl-${randomUUID()}`;
     if (!body.stream) {
-      const result = await answerQuestion(getDeps(), { messages, mode, signal: c.req.raw.signal });
+      const result = await answerQuestion(getDeps(), { messages, mode, get signal() { return c.req.raw.signal; } });
       onResult(result);
       return c.json({
         id, object: 'chat.completion', created: created(), model: body.model,
