@@ -51,7 +51,9 @@ export function openaiRoutes(getDeps: () => AnswerDeps, now: () => Date, onResul
     const messages = toMessages(body.messages);
     const id = `chatcmpl-${randomUUID()}`;
     if (!body.stream) {
-      const result = await answerQuestion(getDeps(), { messages, mode, get signal() { return c.req.raw.signal; } });
+      // Over the raw request, not the Context (see chat-route.ts): made only if an LLM call reads it.
+      const raw = c.req.raw;
+      const result = await answerQuestion(getDeps(), { messages, mode, get signal() { return raw.signal; } });
       onResult(result);
       return c.json({
         id, object: 'chat.completion', created: created(), model: body.model,
