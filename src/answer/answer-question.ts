@@ -42,13 +42,19 @@ export interface AnswerRequest {
   messages: ChatMessage[];
   mode: AnswerMode;
   k?: number;
-  /**
-   * Aborts cancellable work (an LLM call) when the client goes away. Read only by that work, so a route may pass it
-   * as a getter and an offline answer never makes one (an AbortController per request is measurable under load).
-   */
+  /** Aborts cancellable work (an LLM call) when the client goes away; routes leave it out where answersNeedSignal says so. */
   signal?: AbortSignal;
   /** Called as soon as retrieval is done, before generation (for streaming). */
   onRetrieved?: (hits: Hit[]) => void | Promise<void>;
+}
+
+/**
+ * Whether answering with these deps can use a request's AbortSignal (an LLM call or condensing). Routes make one only
+ * then: a web Request's signal costs an AbortController per request, and a getter closing over the request kept every
+ * answer's objects alive into the old generation under load (BENCHMARKS.md, serving round 5).
+ */
+export function answersNeedSignal(deps: AnswerDeps): boolean {
+  return deps.condense !== undefined || deps.generator.usesSignal !== false;
 }
 
 /** Builds the per-index vocabulary and synonym lookup (and loads the tagger, for models that read types) now, so the first question does not pay for them. */
@@ -110,7 +116,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
       draft = { ...draft, answer: `${draft.answer} The closest they come: “${citation!.quote.replace(/\s*\n\s*/g, ' ')}” — ${sourceName(docs(citation!.docId)!.meta)} [1]`, citations: [citation!] };
     }
   } else {
-    const input = { question, mode: request.mode, hits, sides, docs, namedSources: named, history: request.messages.slice(0, -1), get signal() { return request.signal; }, idf: retriever.idf, cosine: judgeKnowledge(deps.wordVectors).cosine, analysis: assessment.analysis, ranked: assessment.ranked, stanceCues: retriever.index.manifest.settings?.steelman?.cues };
+    const input = { question, mode: request.mode, hits, sides, docs, namedSources: named, history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf, cosine: judgeKnowledge(deps.wordVectors).cosine, analysis: assessment.analysis, ranked: assessment.ranked, stanceCues: retriever.index.manifest.settings?.steelman?.cues };
     try {
       draft = await deps.generator.generate(input);
     } catch (error) {

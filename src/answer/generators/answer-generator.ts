@@ -45,5 +45,10 @@ export interface Draft {
 /** Writes an answer from retrieved passages; every implementation cites verbatim sentences only. */
 export interface AnswerGenerator {
   readonly name: string;
+  /**
+   * False for a generator that never waits on the outside (the offline one): the routes then make no AbortSignal for
+   * its requests. Unset means it may read `input.signal`.
+   */
+  readonly usesSignal?: boolean;
   generate(input: GenerateInput): Promise<Draft>;
 }

@@ -17,6 +17,7 @@ export function withCircuitBreaker(generator: AnswerGenerator, options: { failur
   let openedAt: number | undefined;
   return {
     name: generator.name,
+    ...(generator.usesSignal === undefined ? {} : { usesSignal: generator.usesSignal }),
     async generate(input) {
       if (openedAt !== undefined) {
         const left = openedAt + options.cooldownMs - now();

@@ -61,6 +61,7 @@ function render(points: Point[], analysis: QuestionAnalysis, docs: DocLookup): {
 export function createExtractiveGenerator(options: ExtractiveOptions = {}): AnswerGenerator {
   return {
     name: 'extractive',
+    usesSignal: false,
     async generate(input: GenerateInput): Promise<Draft> {
       if (input.mode === 'steelman' && input.sides) return composeSteelman(input.sides, input.docs, input.idf, input.stanceCues);
       const analysis = input.analysis ?? analyseQuestion(input.question, { typed: modelsReadTypes({ ranker: RANKER_WEIGHTS }) });

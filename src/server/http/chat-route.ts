@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { answerQuestion, type AnswerDeps } from '../../answer/answer-question.js';
+import { answerQuestion, answersNeedSignal, type AnswerDeps } from '../../answer/answer-question.js';
 import type { AnswerResult } from '../../answer/answer-result.js';
 import { createComposeTurns } from './compose-turns.js';
 import { toErrorBody } from './error-response.js';
@@ -22,11 +22,8 @@ export function chatRoute(getDeps: () => AnswerDeps, onResult: (result: AnswerRe
     const body = await readJson(c, chatRequestSchema);
     const deps = getDeps();
     if (!wantsStream(c, body)) {
-      // A getter: the request's AbortSignal is only made when an LLM call reads it, never for an offline answer. It
-      // closes over the raw request, not Hono's Context: closing over the Context kept each answer's objects alive
-      // into the old generation under load (0.9 MB promoted per young collection against 0.18 MB; BENCHMARKS.md).
-      const raw = c.req.raw;
-      const result = await answerQuestion(deps, { messages: body.messages, mode: body.mode, k: body.k, get signal() { return raw.signal; } });
+      const signal = answersNeedSignal(deps) ? c.req.raw.signal : undefined;
+      const result = await answerQuestion(deps, { messages: body.messages, mode: body.mode, k: body.k, signal });
       onResult(result);
       return c.json(result);
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { answerQuestion, type AnswerDeps } from '../../answer/answer-question.js';
+import { answerQuestion, answersNeedSignal, type AnswerDeps } from '../../answer/answer-question.js';
 import type { AnswerResult } from '../../answer/answer-result.js';
 import type { ChatMessage } from '../../answer/conversation/condense-conversation.js';
 import { InvalidRequestError } from '../../errors/wedge-error.js';
@@ -51,9 +51,8 @@ export function openaiRoutes(getDeps: () => AnswerDeps, now: () => Date, onResul
     const messages = toMessages(body.messages);
     const id = `chatcmpl-${randomUUID()}`;
     if (!body.stream) {
-      // Over the raw request, not the Context (see chat-route.ts): made only if an LLM call reads it.
-      const raw = c.req.raw;
-      const result = await answerQuestion(getDeps(), { messages, mode, get signal() { return raw.signal; } });
+      const deps = getDeps();
+      const result = await answerQuestion(deps, { messages, mode, signal: answersNeedSignal(deps) ? c.req.raw.signal : undefined });
       onResult(result);
       return c.json({
         id, object: 'chat.completion', created: created(), model: body.model,
