@@ -107,16 +107,7 @@ function centrality(candidates: Candidate[]): number[] {
     heads.set(headOf);
     [stampOf, headOf] = [stamps, heads];
   }
-  // Articles as small numbers, so the inner loop compares integers.
-  const articles = new Map<string, number>();
-  // A plain loop: Int32Array.from with a mapping function walks an iterator and cost more than the sums below.
-  const article = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const docId = candidates[i]!.item.docId;
-    let a = articles.get(docId);
-    if (a === undefined) articles.set(docId, (a = articles.size));
-    article[i] = a;
-  }
+  const article = articleNumbers(candidates);
   const owner = new Int32Array(total);
   const value = new Float64Array(total);
   const next = new Int32Array(total);
@@ -149,19 +140,27 @@ function centrality(candidates: Candidate[]): number[] {
   });
 }
 
+/**
+ * Each candidate's article as a small number (first seen, first numbered), so pair loops compare integers, not id
+ * strings. A plain loop: Int32Array.from with a mapping function walks an iterator and cost more than the sums.
+ */
+function articleNumbers(candidates: Candidate[]): Int32Array {
+  const numbers = new Map<string, number>();
+  const article = new Int32Array(candidates.length);
+  for (let i = 0; i < candidates.length; i += 1) {
+    const id = candidates[i]!.item.docId;
+    let number = numbers.get(id);
+    if (number === undefined) numbers.set(id, (number = numbers.size));
+    article[i] = number;
+  }
+  return article;
+}
+
 /** Centrality read from the index's table of pair cosines (the same sums, each computed once per index). */
 function keptCentrality(candidates: Candidate[]): number[] {
   const n = candidates.length;
   const best = new Array<number>(n).fill(0);
-  // Articles numbered once, so the pair loop compares numbers, not id strings.
-  const numbers = new Map<string, number>();
-  const doc = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const id = candidates[i]!.item.docId;
-    let number = numbers.get(id);
-    if (number === undefined) numbers.set(id, (number = numbers.size));
-    doc[i] = number;
-  }
+  const doc = articleNumbers(candidates);
   for (let i = 0; i < n; i += 1) {
     const a = candidates[i]!;
     for (let j = i + 1; j < n; j += 1) {
