@@ -50,8 +50,8 @@ export interface AnswerRequest {
 
 /**
  * Whether answering with these deps can use a request's AbortSignal (an LLM call or condensing). Routes make one only
- * then: a web Request's signal costs an AbortController per request, and a getter closing over the request kept every
- * answer's objects alive into the old generation under load (BENCHMARKS.md, serving round 5).
+ * then: a web Request's signal is an AbortController and listeners per request, and under load the offline answer's
+ * young-generation survivors fell from 61 KB to 23 KB a collection without it (BENCHMARKS.md, serving round 5).
  */
 export function answersNeedSignal(deps: AnswerDeps): boolean {
   return deps.condense !== undefined || deps.generator.usesSignal !== false;
@@ -100,6 +100,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   }
   await request.onRetrieved?.(hits);
   const retrievedAt = clock();
+  request.signal?.throwIfAborted();
 
   const named = namedSources(question, retriever.index.docs);
   const assessment = assessQuestion({ question, context: intent.context, hits, docs, retriever, vectors: deps.wordVectors, namedSources: named }, deps.models);

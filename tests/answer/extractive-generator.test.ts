@@ -26,6 +26,14 @@ describe('collectEvidence', () => {
     expect(evidence[0]!.score).toBeCloseTo(0.6);
     expect(evidence[1]!.score).toBeCloseTo(0.3);
   });
+  it('counts words across any whitespace (tabs, no-break and ideographic spaces), keeps six and drops five, and drops a question even with spaces after its mark', () => {
+    const texts = ['One\ttwo\u00a0three\u3000four\nfive six.', 'One two three four five.', 'Is this a question we ask here?  \n', '  Five words then  trailing   spaces. '];
+    const text = texts.join(' ');
+    const at = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length, score: 0.5 });
+    const own = { ...hit, docId: 'b', chunkId: 'b:0', text, end: text.length, sentences: texts.map(at) };
+    const evidence = collectEvidence([own], (id) => (id === 'b' ? { meta: { id: 'b', title: 'B' } as ArticleMeta, body: text } : undefined));
+    expect(evidence.map((e) => e.text)).toEqual(['One\ttwo\u00a0three\u3000four\nfive six.']);
+  });
 });
 
 describe('the extractive answerer', () => {
