@@ -51,11 +51,16 @@ describe('deriveSides', () => {
   it('argues the two courses a "Should X do A or B?" question names, as sentences, even where the corpus has default sides', async () => {
     expect(await deriveSides('Should Washington court Moscow or keep up the pressure on it?', settings)).toEqual([
       { label: 'Court Moscow', thesis: 'Washington should court Moscow.' },
-      { label: 'Keep up the pressure on it', thesis: 'Washington should keep up the pressure on it.' },
+      { label: 'Keep up the pressure on Moscow', thesis: 'Washington should keep up the pressure on Moscow.' },
     ]);
     expect((await deriveSides('Steelman both sides: should the EU impose tariffs on Chinese cars or negotiate with Beijing?')).map((s) => s.thesis))
       .toEqual(['The EU should impose tariffs on Chinese cars.', 'The EU should negotiate with Beijing.']);
     expect((await deriveSides('Should the US choose engagement or deterrence?')).map((s) => s.thesis)).toEqual(['The US should choose engagement.', 'The US should choose deterrence.']);
+  });
+  it('reads a second course\'s "it" or "them" as the first course\'s object only when that course has one noun phrase', async () => {
+    expect((await deriveSides('Should the US lift sanctions or keep them?')).map((s) => s.thesis)).toEqual(['The US should lift sanctions.', 'The US should keep sanctions.']);
+    expect((await deriveSides('Should the West arm Ukraine or push it to negotiate?')).map((s) => s.label)).toEqual(['Arm Ukraine', 'Push Ukraine to negotiate']);
+    expect((await deriveSides('Should Europe buy gas from Russia or stop it?')).map((s) => s.thesis)).toEqual(['Europe should buy gas from Russia.', 'Europe should stop it.']);
   });
   it('falls back to the corpus\'s default sides, then to the question\'s thesis and its negation written as sentences', async () => {
     expect((await deriveSides('Steelman both sides: can the US pull Russia away?', settings)).map((s) => s.label)).toEqual(['Can work', 'Won\'t work']);

@@ -27,6 +27,27 @@ const join = (tokens: Token[]) => tokens.map((t, i) => (i ? t.space : '') + t.te
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 const label = (tokens: Token[]) => { const text = join(tokens); return `${text.charAt(0).toUpperCase()}${text.slice(1)}`; };
 
+const OBJECT_PRONOUNS = new Set(['it', 'them']);
+
+/**
+ * "court Moscow or keep up the pressure on it": a second course's "it" or "them" is the first course's object, as
+ * the nearest noun phrase that is not the subject (Hobbs's search) reads it. It is replaced only when the first course
+ * has exactly one noun phrase after its verb; with two ("buy gas from Russia or stop it") the pronoun stays as asked.
+ */
+function resolveObjectPronoun(first: Token[], right: Token[]): Token[] {
+  const phrases: Token[][] = [];
+  first.slice(1).forEach((t, i, rest) => {
+    if (!NOMINAL.has(t.pos) || t.pos === 'PRON') return;
+    if (i > 0 && NOMINAL.has(rest[i - 1]!.pos) && rest[i - 1]!.pos !== 'PRON') phrases[phrases.length - 1]!.push(t);
+    else phrases.push([t]);
+  });
+  if (phrases.length !== 1) return right;
+  const [object] = phrases as [Token[]];
+  return right.flatMap((t, i) => (i > 0 && t.pos === 'PRON' && OBJECT_PRONOUNS.has(t.text.toLowerCase())
+    ? object.map((o, j) => ({ ...o, space: j ? o.space : t.space }))
+    : [t]));
+}
+
 /**
  * The two theses a question puts, read from its grammar (wink-nlp's part-of-speech tags): "Should X do A or B?"
  * gives "X should do A." and "X should do B."; "Can X do A?" gives "X can do A." and "X cannot do A.". The
@@ -65,6 +86,6 @@ export async function questionTheses(question: string): Promise<{ choice: boolea
   // "choose engagement or deterrence": the second option shares the first one's verb.
   const verbPhrase = right[0]!.pos === 'VERB' || right[0]!.pos === 'AUX';
   const objectAt = first.findIndex((t, i) => i > 0 && NOMINAL.has(t.pos));
-  const second = verbPhrase || objectAt < 0 ? right : [...first.slice(0, objectAt), ...right];
+  const second = verbPhrase ? resolveObjectPronoun(first, right) : objectAt < 0 ? right : [...first.slice(0, objectAt), ...right];
   return { choice: true, sides: [{ label: label(first), thesis: state(first) }, { label: label(second), thesis: state(second) }] };
 }
