@@ -10,6 +10,7 @@ import { answerability, answerabilityFeatures, boostedAnswerability, boostedInpu
 import type { BoostedAnswerability } from './ranking/answerability-model.js';
 import { analyseQuestion, type QuestionAnalysis } from './ranking/question-analysis.js';
 import { rankSentences, rerank, type RankedSentence, type RankerWeights } from './ranking/rank-sentences.js';
+import { definesTarget, definitionTarget } from './typing/definition-target.js';
 import { TYPED_FEATURES } from './ranking/sentence-features.js';
 import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from './ranking/ranker-weights.js';
 
@@ -100,5 +101,13 @@ export function assessQuestion(
   const boosted = 'kind' in decision ? decision : undefined;
   const features = answerabilityFeatures(analysis, boosted ? rerank(ranked, boosted.ranker) : ranked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term') }, { ...coverage, nearest: similarity });
   const probability = boosted ? boostedAnswerability(boostedInputs(features, ranked), boosted) : answerability(features, decision as LogisticAnswerability);
+  // A definition question is answered by a sentence that says what its term is, whatever the model makes of the
+  // words around it: such sentences lead, in the ranker's order, and the question counts as answerable.
+  const target = definitionTarget(input.question);
+  const defining = target ? ranked.filter((candidate) => definesTarget(candidate.item.text, target)) : [];
+  if (defining.length) {
+    const leading = new Set(defining);
+    return { analysis, coverage, ranked: [...defining, ...ranked.filter((c) => !leading.has(c))], features, answerability: Math.max(probability, decision.cutoff), cutoff: decision.cutoff };
+  }
   return { analysis, coverage, ranked, features, answerability: ranked.length ? probability : 0, cutoff: decision.cutoff };
 }

@@ -64,8 +64,8 @@ function testHalfGates(suite: 'v2' | 'v3', levels: { answered: number; goldCited
   };
 }
 
-/** The v3 test half's levels under the models in use when the set was committed (2026-12-02: 64 of 75 answered, 47 gold, 16 of 39 declined). */
-const V3_LEVELS = { answered: 0.853, goldCited: 0.626, declined: 0.41 };
+/** The v3 test half's levels: set when the set was committed (2026-12-02), answered and gold raised with definition patterns (2026-12-03: 65 of 75 answered, 48 gold, 16 of 39 declined). */
+const V3_LEVELS = { answered: 0.866, goldCited: 0.639, declined: 0.41 };
 
 /**
  * The gates CI enforces, each with the figure it reads. Defaults are measured levels of the offline
@@ -100,18 +100,18 @@ export const EVAL_GATES: Record<string, { read: (r: Measured) => number | undefi
   ...bankGates(),
 };
 
-/** The bank's gates, per split and round (`split@round`; plain split names are round 1); each starts at the level measured when the bank was committed (BENCHMARKS.md). */
+/** The bank's gates, per split and round (`split@round`; plain split names are round 1); each starts at the level measured when the bank was committed, answered and gold cited raised with definition patterns (2026-12-03; BENCHMARKS.md). */
 function bankGates(): typeof EVAL_GATES {
   const levels: Record<string, Record<string, number>> = {
-    train: { answered: 0.887, goldCited: 0.636, declined: 0.252, nearMissesDeclined: 0.154, recallAt5: 0.82, mrrAt10: 0.739 },
-    dev: { answered: 0.869, goldCited: 0.617, declined: 0.288, nearMissesDeclined: 0.144, recallAt5: 0.827, mrrAt10: 0.712 },
-    test: { answered: 0.876, goldCited: 0.642, declined: 0.271, nearMissesDeclined: 0.157, recallAt5: 0.815, mrrAt10: 0.73 },
+    train: { answered: 0.904, goldCited: 0.651, declined: 0.252, nearMissesDeclined: 0.154, recallAt5: 0.82, mrrAt10: 0.739 },
+    dev: { answered: 0.881, goldCited: 0.629, declined: 0.288, nearMissesDeclined: 0.144, recallAt5: 0.827, mrrAt10: 0.712 },
+    test: { answered: 0.89, goldCited: 0.657, declined: 0.271, nearMissesDeclined: 0.157, recallAt5: 0.815, mrrAt10: 0.73 },
     // The second round's corpora (news, opinion and essays written for the bank), measured when they were committed.
-    'train@2': { answered: 0.897, goldCited: 0.672, declined: 0.138, nearMissesDeclined: 0.066, recallAt5: 0.822, mrrAt10: 0.771 },
-    'test@2': { answered: 0.91, goldCited: 0.702, declined: 0.138, nearMissesDeclined: 0.074, recallAt5: 0.853, mrrAt10: 0.844 },
+    'train@2': { answered: 0.927, goldCited: 0.702, declined: 0.138, nearMissesDeclined: 0.066, recallAt5: 0.822, mrrAt10: 0.771 },
+    'test@2': { answered: 0.961, goldCited: 0.754, declined: 0.138, nearMissesDeclined: 0.074, recallAt5: 0.853, mrrAt10: 0.844 },
     // The third round's: news and essays for dev, news for test.
-    'dev@3': { answered: 0.837, goldCited: 0.64, declined: 0.296, nearMissesDeclined: 0.203, recallAt5: 0.855, mrrAt10: 0.788 },
-    'test@3': { answered: 0.922, goldCited: 0.766, declined: 0.156, nearMissesDeclined: 0.132, recallAt5: 0.883, mrrAt10: 0.83 },
+    'dev@3': { answered: 0.886, goldCited: 0.684, declined: 0.296, nearMissesDeclined: 0.203, recallAt5: 0.855, mrrAt10: 0.788 },
+    'test@3': { answered: 0.95, goldCited: 0.795, declined: 0.156, nearMissesDeclined: 0.132, recallAt5: 0.883, mrrAt10: 0.83 },
   };
   const names: Record<string, [string, string]> = {
     answered: ['answered', 'answerable answered'], goldCited: ['gold-cited', 'gold sentence cited'], declined: ['declined', 'unanswerable declined'],

@@ -13,6 +13,11 @@ describe('answerQuestion declines what the articles do not speak to', () => {
     expect(result.abstained).toBe(true);
     expect(result.citations).toEqual([]);
   });
+  it('answers "Who is X?" from a sentence that says who X is (a title before the name), instead of declining', async () => {
+    const result = await ask('Who is Jin Canrong?');
+    expect(result.abstained).toBe(false);
+    expect(result.citations[0]!.quote).toContain('International Relations Professor Jin Canrong');
+  });
   it('answers a question that names a capital for its state ("New Delhi" for India)', async () => {
     const result = await ask('How could Russia\'s links with New Delhi be used to drive a wedge?');
     expect(result.abstained).toBe(false);
