@@ -10,9 +10,9 @@ import { answerability, answerabilityFeatures, boostedAnswerability, boostedInpu
 import type { BoostedAnswerability } from './ranking/answerability-model.js';
 import { analyseQuestion, type QuestionAnalysis } from './ranking/question-analysis.js';
 import { rankSentences, rerank, type RankedSentence, type RankerWeights } from './ranking/rank-sentences.js';
-import { definesTarget, definitionTarget } from './typing/definition-target.js';
 import { TYPED_FEATURES } from './ranking/sentence-features.js';
 import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from './ranking/ranker-weights.js';
+import { definesTarget, definitionTarget } from './typing/definition-target.js';
 
 /** What the corpus knows as a whole: its vocabulary, a nearest-corpus-word lookup, and a word's rarity in English. */
 export interface CorpusKnowledge { vocabulary: CorpusVocabulary; similarity?: WordSimilarity; rarity?: (word: string) => number }
@@ -104,10 +104,8 @@ export function assessQuestion(
   // A definition question is answered by a sentence that says what its term is, whatever the model makes of the
   // words around it: such sentences lead, in the ranker's order, and the question counts as answerable.
   const target = definitionTarget(input.question);
-  const defining = target ? ranked.filter((candidate) => definesTarget(candidate.item.text, target)) : [];
-  if (defining.length) {
-    const leading = new Set(defining);
-    return { analysis, coverage, ranked: [...defining, ...ranked.filter((c) => !leading.has(c))], features, answerability: Math.max(probability, decision.cutoff), cutoff: decision.cutoff };
-  }
-  return { analysis, coverage, ranked, features, answerability: ranked.length ? probability : 0, cutoff: decision.cutoff };
+  const defining = new Set(target ? ranked.filter((candidate) => definesTarget(candidate.item.text, target)) : []);
+  const ordered = defining.size ? [...defining, ...ranked.filter((candidate) => !defining.has(candidate))] : ranked;
+  const score = !ranked.length ? 0 : defining.size ? Math.max(probability, decision.cutoff) : probability;
+  return { analysis, coverage, ranked: ordered, features, answerability: score, cutoff: decision.cutoff };
 }

@@ -35,10 +35,12 @@ const OBJECT_PRONOUNS = new Set(['it', 'them']);
  * has exactly one noun phrase after its verb; with two ("buy gas from Russia or stop it") the pronoun stays as asked.
  */
 function resolveObjectPronoun(first: Token[], right: Token[]): Token[] {
+  // A noun phrase is a run of nominal tokens; a pronoun is no phrase of its own.
+  const inPhrase = (t: Token | undefined) => t !== undefined && NOMINAL.has(t.pos) && t.pos !== 'PRON';
   const phrases: Token[][] = [];
   first.slice(1).forEach((t, i, rest) => {
-    if (!NOMINAL.has(t.pos) || t.pos === 'PRON') return;
-    if (i > 0 && NOMINAL.has(rest[i - 1]!.pos) && rest[i - 1]!.pos !== 'PRON') phrases[phrases.length - 1]!.push(t);
+    if (!inPhrase(t)) return;
+    if (inPhrase(rest[i - 1])) phrases[phrases.length - 1]!.push(t);
     else phrases.push([t]);
   });
   if (phrases.length !== 1) return right;
