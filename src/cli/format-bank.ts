@@ -42,5 +42,5 @@ export function printMeaning(io: CliIo, meaning: MeaningEvalResult): void {
   io.stdout(`  stance, stance-v2 test: ${meaning.stanceV2.n} sentences, accuracy ${f3(meaning.stanceV2.accuracy)} (majority class ${f3(meaning.stanceV2.majority)})\n`);
   io.stdout(`  support, bank test: ${meaning.support.n} pairs, accuracy ${f3(meaning.support.accuracy)}, supported kept ${f3(meaning.support.supportedKept)}; rejected ${Object.entries(meaning.support.rejectedByKind).map(([k, r]) => `${k} ${r.rejected}/${r.n}`).join(', ')}\n`);
   io.stdout(`  answer, bank test: gold window first for ${f3(meaning.answer.goldFirst)} of ${meaning.answer.questions} questions (BM25's order ${f3(meaning.answer.bm25First)}); near misses' best window below the gold one, AUC ${f3(meaning.answer.nearMissAuc)} (${meaning.answer.nearMisses} near misses)\n`);
-  io.stdout(`  same point, ArgKP test topics: ${meaning.samePoint.pairs} pairs, precision ${f3(meaning.samePoint.precision)}, recall ${f3(meaning.samePoint.recall)}, F1 ${f3(meaning.samePoint.f1)}\n`);
+  io.stdout(`  same point, ArgKP test topics: ${meaning.samePoint.pairs} pairs, precision ${f3(meaning.samePoint.precision)}, recall ${f3(meaning.samePoint.recall)}, F1 ${f3(meaning.samePoint.f1)} (each pair alone at p > 0.5: F1 ${f3(meaning.samePoint.pairwiseF1)})\n`);
 }

@@ -1,4 +1,5 @@
 import type { EncodedText, MeaningModel } from '../../meaning/meaning-model.js';
+import { matchKeyPoints } from '../../meaning/match-key-points.js';
 import { stanceLabel, stanceToward } from '../../meaning/stance-toward.js';
 import type { BankCorpus } from '../bank/read-bank.js';
 import { stanceFigures, supportFigures, type StanceFigures, type SupportFigures } from '../bank/score-bank-items.js';
@@ -6,8 +7,8 @@ import { answerCandidates } from './answer-candidates.js';
 
 /** Answer-task figures: gold window first among the candidates, and how well the best window's score separates answerable from near misses. */
 export interface AnswerFigures { questions: number; goldFirst: number; nearMisses: number; nearMissAuc: number; /** The same figure for BM25's own order of the candidates, the baseline. */ bm25First: number }
-/** Same-point figures at the 0.5 threshold. */
-export interface SamePointFigures { pairs: number; precision: number; recall: number; f1: number }
+/** Same-point figures under the key-point matching rule, and the F1 of a plain p(yes) > 0.5 per pair (the old decision). */
+export interface SamePointFigures { pairs: number; precision: number; recall: number; f1: number; pairwiseF1: number }
 
 /** Share of (positive, negative) pairs ordered correctly (ROC AUC, ties count half). */
 export function rocAuc(positives: number[], negatives: number[]): number {
@@ -75,19 +76,34 @@ export function modelAnswer(model: MeaningModel, corpora: BankCorpus[]): AnswerF
   return { questions, goldFirst: questions ? first / questions : 0, bm25First: questions ? bm25First / questions : 0, nearMisses: best.nearMiss.length, nearMissAuc: rocAuc(best.answerable, best.nearMiss) };
 }
 
-/** The same-point head on (argument, key point) pairs at p(yes) > 0.5. */
-export function modelSamePoint(model: MeaningModel, pairs: Array<{ a: string; b: string; same: boolean }>): SamePointFigures {
-  const encode = encoder(model);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const pair of pairs) {
-    const yes = model.score('same', encode(pair.a), encode(pair.b))[1]! > 0.5;
-    if (yes && pair.same) tp += 1;
-    else if (yes) fp += 1;
-    else if (pair.same) fn += 1;
-  }
+const f1Of = (tp: number, fp: number, fn: number) => {
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
-  return { pairs: pairs.length, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+};
+
+/**
+ * The same-point head on (key point, argument) pairs: each argument is matched to at most one of the key points it
+ * is paired with (`matchKeyPoints`), and a pair counts as "same" when that is its key point.
+ */
+export function modelSamePoint(model: MeaningModel, pairs: Array<{ a: string; b: string; same: boolean }>): SamePointFigures {
+  const encode = encoder(model);
+  const byArgument = new Map<string, Array<{ a: string; same: boolean }>>();
+  for (const pair of pairs) byArgument.set(pair.b, [...(byArgument.get(pair.b) ?? []), pair]);
+  const rule = { tp: 0, fp: 0, fn: 0 };
+  const plain = { tp: 0, fp: 0, fn: 0 };
+  const count = (t: typeof rule, yes: boolean, same: boolean) => {
+    if (yes && same) t.tp += 1;
+    else if (yes) t.fp += 1;
+    else if (same) t.fn += 1;
+  };
+  for (const [argument, candidates] of byArgument) {
+    const text = encode(argument);
+    const [match] = matchKeyPoints(model, [text], candidates.map((c) => encode(c.a)));
+    candidates.forEach((c, i) => {
+      count(rule, i === match, c.same);
+      count(plain, model.score('same', encode(c.a), text)[1]! > 0.5, c.same);
+    });
+  }
+  return { pairs: pairs.length, ...f1Of(rule.tp, rule.fp, rule.fn), pairwiseF1: f1Of(plain.tp, plain.fp, plain.fn).f1 };
 }
