@@ -134,7 +134,7 @@ function bankGates(): typeof EVAL_GATES {
     'min-meaning-support': { read: (r) => meaningOf(r)?.support.accuracy, fallback: 0.609, label: 'meaning model: support, bank test' },
     'min-meaning-answer-first': { read: (r) => meaningOf(r)?.answer.goldFirst, fallback: 0.546, label: 'meaning model: gold window first, bank test' },
     'min-meaning-answer-auc': { read: (r) => meaningOf(r)?.answer.nearMissAuc, fallback: 0.567, label: 'meaning model: near misses below gold (AUC)' },
-    'min-meaning-same-f1': { read: (r) => meaningOf(r)?.samePoint.f1, fallback: 0.405, label: 'meaning model: same point F1, ArgKP test' },
+    'min-meaning-same-f1': { read: (r) => meaningOf(r)?.samePoint.f1, fallback: 0.404, label: 'meaning model: same point F1, ArgKP test' },
   };
 }
 
