@@ -1,5 +1,5 @@
 import type { EncodedText, MeaningModel } from '../../meaning/meaning-model.js';
-import { matchKeyPoints } from '../../meaning/match-key-points.js';
+import { bestPoint } from '../../meaning/match-key-points.js';
 import { stanceLabel, stanceToward } from '../../meaning/stance-toward.js';
 import type { BankCorpus } from '../bank/read-bank.js';
 import { stanceFigures, supportFigures, type StanceFigures, type SupportFigures } from '../bank/score-bank-items.js';
@@ -84,12 +84,16 @@ const f1Of = (tp: number, fp: number, fn: number) => {
 
 /**
  * The same-point head on (key point, argument) pairs: each argument is matched to at most one of the key points it
- * is paired with (`matchKeyPoints`), and a pair counts as "same" when that is its key point.
+ * is paired with (`bestPoint`, the rule `matchKeyPoints` applies), and a pair counts as "same" when that is its key point.
  */
 export function modelSamePoint(model: MeaningModel, pairs: Array<{ a: string; b: string; same: boolean }>): SamePointFigures {
   const encode = encoder(model);
   const byArgument = new Map<string, Array<{ a: string; same: boolean }>>();
-  for (const pair of pairs) byArgument.set(pair.b, [...(byArgument.get(pair.b) ?? []), pair]);
+  for (const pair of pairs) {
+    const candidates = byArgument.get(pair.b);
+    if (candidates) candidates.push(pair);
+    else byArgument.set(pair.b, [pair]);
+  }
   const rule = { tp: 0, fp: 0, fn: 0 };
   const plain = { tp: 0, fp: 0, fn: 0 };
   const count = (t: typeof rule, yes: boolean, same: boolean) => {
@@ -99,10 +103,12 @@ export function modelSamePoint(model: MeaningModel, pairs: Array<{ a: string; b:
   };
   for (const [argument, candidates] of byArgument) {
     const text = encode(argument);
-    const [match] = matchKeyPoints(model, [text], candidates.map((c) => encode(c.a)));
+    // Each pair is scored once; both decisions read the same scores.
+    const scores = candidates.map((c) => model.score('same', encode(c.a), text)[1]!);
+    const match = bestPoint(scores);
     candidates.forEach((c, i) => {
       count(rule, i === match, c.same);
-      count(plain, model.score('same', encode(c.a), text)[1]! > 0.5, c.same);
+      count(plain, scores[i]! > 0.5, c.same);
     });
   }
   return { pairs: pairs.length, ...f1Of(rule.tp, rule.fp, rule.fn), pairwiseF1: f1Of(plain.tp, plain.fp, plain.fn).f1 };
