@@ -10,6 +10,7 @@ import { toCandidates, type RankerWeights } from '../src/answer/ranking/rank-sen
 import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from '../src/answer/ranking/ranker-weights.js';
 import { FEATURE_NAMES, sentenceFeatures, TYPED_FEATURES } from '../src/answer/ranking/sentence-features.js';
 import { loadConfig } from '../src/config/load-config.js';
+import { loadMeaningModel } from '../src/meaning/meaning-model.js';
 import { rocAuc } from '../src/eval/meaning/meaning-figures.js';
 import { containsGold } from '../src/eval/retrieval-metrics.js';
 import type { Hit } from '../src/retrieval/hit.js';
@@ -27,7 +28,10 @@ const ANSWERED_TARGET = 0.95;
 const UNTYPED = process.argv.includes('--untyped');
 const without = (names: readonly string[], left: readonly string[]) => names.filter((name) => !left.includes(name));
 const RANKER_NAMES = UNTYPED ? without(FEATURE_NAMES, TYPED_FEATURES) : [...FEATURE_NAMES];
-const GATE_NAMES = UNTYPED ? without(ANSWERABILITY_FEATURES, TYPED_QUESTION_FEATURES) : [...ANSWERABILITY_FEATURES];
+// The logistic model never reads the answer model's score (only the boosted one does, --boosted).
+const GATE_NAMES = without(UNTYPED ? without(ANSWERABILITY_FEATURES, TYPED_QUESTION_FEATURES) : ANSWERABILITY_FEATURES, ['answer-score']);
+// --answer-model lets the boosted model read the answer model's score (measured on dev, not chosen: BENCHMARKS.md, "Answer model v2").
+const ANSWER_MODEL = process.argv.includes('--answer-model');
 /** A feature vector cut down to `names` (the fitting routines read columns in their names' order). */
 const project = (vector: number[], all: readonly string[], names: readonly string[]) => names.map((name) => vector[all.indexOf(name)]!);
 
@@ -83,7 +87,9 @@ async function main(): Promise<void> {
   if (process.argv.includes('--boosted')) {
     // The answer ranker in use stays; the refitted one orders the top sentences the boosted model reads.
     const inUse = (list: Row[]) => list.map((r) => answerability(questionFeatures(r, RANKER_WEIGHTS), ANSWERABILITY_WEIGHTS));
-    await fitBoostedAnswerability(train, dev, ranker.weights, { dev: inUse(dev), train: inUse(train), cutoff: ANSWERABILITY_WEIGHTS.cutoff }, path.join(root, 'models/answerability-v2.json'), process.argv.includes('--dry-run'));
+    const answer = ANSWER_MODEL ? await loadMeaningModel(path.resolve(root, config.answerModel), corpora[0]!.deps.wordVectors!) : undefined;
+    if (answer) console.log(`  the boosted model reads the answer model's score (${config.answerModel})`);
+    await fitBoostedAnswerability(train, dev, ranker.weights, { dev: inUse(dev), train: inUse(train), cutoff: ANSWERABILITY_WEIGHTS.cutoff }, path.join(root, 'models/answerability-v2.json'), process.argv.includes('--dry-run'), answer);
     return;
   }
   const trainX = train.map((r) => questionFeatures(r, ranker.weights));

@@ -4,7 +4,7 @@ shared attend/compare encoder and four heads (stance, same point, support, answe
 bench/meaning/export-meaning-data.ts wrote (train and dev only; test corpora and topics are never exported),
 trains on train, picks the epoch by dev, and writes the weights wedge's TypeScript inference reads.
 
-Usage: train-meaning.py DATA_DIR OUT_FILE [--epochs N] [--dim D] [--seed S]
+Usage: train-meaning.py DATA_DIR OUT_FILE [--epochs N] [--dim D] [--seed S] [--tasks a,b] [--answer-loss listwise]
 """
 import argparse, json, random, struct, sys, time
 import numpy as np
@@ -18,16 +18,39 @@ TASKS = {'stance': 3, 'same': 2, 'support': 2, 'answer': 2}
 LEXICAL = 4
 
 
+# Soft coverage of each text by the other (three features a side): how much of a question's rare words the window
+# accounts for, by the best cosine of each word's vector to the other text's words. Mean and max pooling hide a
+# single unmatched focus word ("population" in "How many people live in Moscow?"); these keep it visible.
+COVERAGE = 3
+UNCOVERED = 0.6  # a word whose best cosine is below this is not accounted for
+CONTENT_RARITY = 4.6  # log(2 + 100): words outside the 100 most frequent count for the minimum
+
+
+def coverage(ea, eb, ma, mb, wa):
+    na = F.normalize(ea, dim=-1); nb = F.normalize(eb, dim=-1)
+    cos = (na @ nb.transpose(1, 2)).masked_fill(~mb[:, None, :], -1.0).max(2).values.clamp(min=0)
+    total = wa.sum(1).clamp(min=1e-6)
+    mean = (cos * wa).sum(1) / total
+    uncovered = ((cos < UNCOVERED).float() * wa).sum(1) / total
+    content = ma & (wa >= CONTENT_RARITY)
+    least = cos.masked_fill(~content, 1.0).min(1).values
+    return torch.stack([mean, uncovered, least], -1)
+
+
 class MeaningModel(nn.Module):
-    def __init__(self, vectors, dim):
+    def __init__(self, vectors, dim, tasks, coverage=False, dropout=0.0):
         super().__init__()
+        self.coverage = coverage
+        # Dropout on the heads' input (training only; inference is unchanged): the answer head overfits a few thousand questions.
+        self.dropout = nn.Dropout(dropout)
+        lexical = LEXICAL + (2 * COVERAGE if coverage else 0)
         self.emb = nn.Embedding.from_pretrained(vectors, freeze=True, padding_idx=0)
         # Each token also carries one exact-match bit (its word occurs in the other text), as DrQA's readers do.
         k = vectors.shape[1] + 1
         self.attend = nn.Linear(k, dim)
         self.compare_self = nn.Linear(k, dim)
         self.compare_aligned = nn.Linear(k, dim, bias=False)
-        self.heads = nn.ModuleDict({t: nn.Sequential(nn.Linear(8 * dim + LEXICAL, dim), nn.ReLU(), nn.Linear(dim, c)) for t, c in TASKS.items()})
+        self.heads = nn.ModuleDict({t: nn.Sequential(nn.Linear(8 * dim + lexical, dim), nn.ReLU(), nn.Linear(dim, TASKS[t])) for t in tasks})
 
     def forward(self, a, b, task, wa, wb):
         ma, mb = (a > 0), (b > 0)
@@ -36,6 +59,8 @@ class MeaningModel(nn.Module):
         lexical = torch.stack([
             hit_a.sum(1) / ma.sum(1).clamp(min=1), hit_b.sum(1) / mb.sum(1).clamp(min=1),
             (hit_a * wa).sum(1) / wa.sum(1).clamp(min=1e-6), (hit_b * wb).sum(1) / wb.sum(1).clamp(min=1e-6)], -1)
+        if self.coverage:
+            lexical = torch.cat([lexical, coverage(self.emb(a), self.emb(b), ma, mb, wa), coverage(self.emb(b), self.emb(a), mb, ma, wb)], -1)
         ea = torch.cat([self.emb(a), same.any(2, keepdim=True).float()], -1)
         eb = torch.cat([self.emb(b), same.any(1)[..., None].float()], -1)
         fa, fb = F.relu(self.attend(ea)), F.relu(self.attend(eb))
@@ -48,7 +73,7 @@ class MeaningModel(nn.Module):
             m = m[..., None].float()
             return torch.cat([(v * m).sum(1) / m.sum(1).clamp(min=1), (v * m).max(1).values], -1)
         u, w = pool(va, ma), pool(vb, mb)
-        return self.heads[task](torch.cat([u, w, u * w, (u - w).abs(), lexical], -1))
+        return self.heads[task](self.dropout(torch.cat([u, w, u * w, (u - w).abs(), lexical], -1)))
 
 
 RARITY = None  # log(2 + GloVe rank) per local id (+1 for padding), set in main
@@ -72,7 +97,7 @@ def batches(rows, size, shuffle, rng):
 def predict(model, rows):
     model.eval(); out = []
     with torch.no_grad():
-        for task in TASKS:
+        for task in model.heads:
             mine = [r for r in rows if r['t'] == task]
             for a, b, _, chunk, wa, wb in batches(mine, 256, False, None):
                 p = torch.softmax(model(a, b, task, wa, wb), -1).numpy()
@@ -89,20 +114,59 @@ def auc(scores, labels):
 def dev_figures(model, dev):
     pred = predict(model, dev); fig = {}
     stance = [(r, p) for r, p in pred if r['t'] == 'stance']
-    fig['stance_acc'] = float(np.mean([p.argmax() == r['y'] for r, p in stance]))
-    fig['stance_bank_acc'] = float(np.mean([p.argmax() == r['y'] for r, p in stance if r.get('g') == 'bank']))
+    if stance:
+        fig['stance_acc'] = float(np.mean([p.argmax() == r['y'] for r, p in stance]))
+        fig['stance_bank_acc'] = float(np.mean([p.argmax() == r['y'] for r, p in stance if r.get('g') == 'bank']))
     same = [(r, p) for r, p in pred if r['t'] == 'same']
-    tp = sum(1 for r, p in same if p[1] > 0.5 and r['y']); fp = sum(1 for r, p in same if p[1] > 0.5 and not r['y']); fn = sum(1 for r, p in same if p[1] <= 0.5 and r['y'])
-    fig['same_f1'] = 2 * tp / max(1, 2 * tp + fp + fn)
+    if same:
+        tp = sum(1 for r, p in same if p[1] > 0.5 and r['y']); fp = sum(1 for r, p in same if p[1] > 0.5 and not r['y']); fn = sum(1 for r, p in same if p[1] <= 0.5 and r['y'])
+        fig['same_f1'] = 2 * tp / max(1, 2 * tp + fp + fn)
     sup = [(r, p) for r, p in pred if r['t'] == 'support']
-    fig['support_acc'] = float(np.mean([(p[1] > 0.5) == bool(r['y']) for r, p in sup]))
+    if sup: fig['support_acc'] = float(np.mean([(p[1] > 0.5) == bool(r['y']) for r, p in sup]))
     ans = [(r, p) for r, p in pred if r['t'] == 'answer']
-    groups = {}
-    for r, p in ans: groups.setdefault(r['g'], []).append((p[1], r['y']))
-    answerable = [g for g in groups.values() if any(y for _, y in g)]
-    fig['answer_top1'] = float(np.mean([max(g)[1] == 1 for g in answerable]))
-    fig['answer_auc'] = auc([p[1] for r, p in ans], [r['y'] for r, p in ans])
+    if ans:
+        groups = {}
+        for r, p in ans: groups.setdefault(r['g'], []).append((p[1], r['y']))
+        answerable = [g for g in groups.values() if any(y for _, y in g)]
+        fig['answer_top1'] = float(np.mean([max(g)[1] == 1 for g in answerable]))
+        fig['answer_auc'] = auc([p[1] for r, p in ans], [r['y'] for r, p in ans])
+        # The eval's figure: an unanswerable question's best window against an answerable one's best gold window.
+        unanswerable = [g for g in groups.values() if not any(y for _, y in g)]
+        fig['answer_unanswerable_auc'] = auc([max(p for p, y in g if y) for g in answerable] + [max(p for p, _ in g) for g in unanswerable], [1] * len(answerable) + [0] * len(unanswerable))
     return fig
+
+
+def selection_score(fig):
+    """The mean of the dev figures of the heads being trained: the epoch kept is the one where it is highest."""
+    keys = [k for k in ('stance_bank_acc', 'same_f1', 'support_acc', 'answer_top1', 'answer_unanswerable_auc') if k in fig]
+    return float(np.mean([fig[k] for k in keys]))
+
+
+def listwise_batches(rows, groups_per_batch, rng):
+    """Whole questions at a time: each batch holds every candidate window of a few questions, with their group ids."""
+    by_group = {}
+    for r in rows: by_group.setdefault(r['g'], []).append(r)
+    keys = sorted(by_group); rng.shuffle(keys)
+    for i in range(0, len(keys), groups_per_batch):
+        chunk = [r for k in keys[i:i + groups_per_batch] for r in by_group[k]]
+        for a, b, y, rows_, wa, wb in batches(chunk, len(chunk), False, None):
+            yield a, b, y, [r['g'] for r in rows_], wa, wb
+
+
+def listwise_loss(logits, y, groups):
+    """Shared normalisation with a no-answer option (Clark & Gardner 2018; SQuAD 2.0's no-answer): within one
+    question, a window's score is s = logit(yes) - logit(no) and the no-answer option scores 0. An answerable
+    question maximises the probability of its gold windows, an unanswerable one that of no answer, so a score above
+    0 means "a better answer than none" across questions, not only within one."""
+    s = logits[:, 1] - logits[:, 0]; losses = []
+    index = {}
+    for i, g in enumerate(groups): index.setdefault(g, []).append(i)
+    for ids in index.values():
+        ids = torch.tensor(ids)
+        scores = torch.cat([s[ids], torch.zeros(1)])
+        gold = torch.cat([y[ids].bool(), torch.tensor([not bool(y[ids].any())])])
+        losses.append(torch.logsumexp(scores, 0) - torch.logsumexp(scores[gold], 0))
+    return torch.stack(losses).mean()
 
 
 def export(model, out, meta):
@@ -123,20 +187,28 @@ def main():
     ap.add_argument('--lr', type=float, default=1e-3); ap.add_argument('--batch', type=int, default=64)
     # IBM's crowd arguments outnumber the bank's stance sentences; an epoch samples at most this many of them.
     ap.add_argument('--ibm-stance', type=int, default=8000)
+    ap.add_argument('--tasks', default=','.join(TASKS), help='heads to train (a model may hold a subset)')
+    ap.add_argument('--answer-loss', choices=['pointwise', 'listwise'], default='pointwise')
+    ap.add_argument('--groups', type=int, default=8, help='questions per listwise batch')
+    ap.add_argument('--dropout', type=float, default=0.0, help='dropout on the heads\' input while training')
+    ap.add_argument('--coverage', action='store_true', help='add the soft-coverage features to the heads\' input')
     args = ap.parse_args()
+    tasks = [t for t in args.tasks.split(',') if t]
+    assert all(t in TASKS for t in tasks), f'unknown task in {args.tasks}'
     random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed); torch.set_num_threads(2)
     info = json.load(open(f'{args.data}/vectors.json'))
     raw = np.fromfile(f'{args.data}/vectors.f32', dtype='<f4').reshape(info['rows'], info['dimensions'])
     vectors = torch.cat([torch.zeros(1, info['dimensions']), torch.from_numpy(raw)])
     rows = [json.loads(l) for l in open(f'{args.data}/examples.jsonl')]
+    rows = [r for r in rows if r['t'] in tasks]
     global RARITY
     RARITY = torch.cat([torch.zeros(1), torch.log(2 + torch.tensor(json.load(open(f'{args.data}/ranks.json')), dtype=torch.float))])
     train = [r for r in rows if r['s'] == 'train']; dev = [r for r in rows if r['s'] == 'dev']
     print(f'{len(train)} train, {len(dev)} dev examples', file=sys.stderr)
-    model = MeaningModel(vectors, args.dim)
+    model = MeaningModel(vectors, args.dim, tasks, args.coverage, args.dropout)
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
     rng = random.Random(args.seed)
-    by_task = {t: [r for r in train if r['t'] == t] for t in TASKS}
+    by_task = {t: [r for r in train if r['t'] == t] for t in tasks}
     best, best_state, history = -1, None, []
     for epoch in range(args.epochs):
         start = time.time(); plan = []
@@ -144,24 +216,29 @@ def main():
             if t == 'stance':
                 ibm = [r for r in mine if r.get('g') != 'bank']
                 mine = [r for r in mine if r.get('g') == 'bank'] + rng.sample(ibm, min(args.ibm_stance, len(ibm)))
+            if t == 'answer' and args.answer_loss == 'listwise':
+                plan.extend(('answer-listwise', x) for x in listwise_batches(mine, args.groups, rng)); continue
+            if t == 'answer': mine = [r for r in mine if r.get('c', 1)]
             plan.extend((t, x) for x in batches(mine, args.batch, True, rng))
         rng.shuffle(plan); total = 0.0
-        for t, (a, b, y, _, wa, wb) in plan:
-            loss = F.cross_entropy(model(a, b, t, wa, wb), y)
+        for t, (a, b, y, extra, wa, wb) in plan:
+            if t == 'answer-listwise': loss = listwise_loss(model(a, b, 'answer', wa, wb), y, extra)
+            else: loss = F.cross_entropy(model(a, b, t, wa, wb), y)
             opt.zero_grad(); loss.backward(); opt.step(); total += loss.item()
         fig = dev_figures(model, dev)
-        score = np.mean([fig['stance_bank_acc'], fig['same_f1'], fig['support_acc'], fig['answer_top1']])
+        score = selection_score(fig)
         history.append({'epoch': epoch + 1, 'loss': total / len(plan), **fig})
         print(f'epoch {epoch + 1}: loss {total / len(plan):.3f} {json.dumps({k: round(v, 3) for k, v in fig.items()})} ({time.time() - start:.0f} s)', file=sys.stderr)
         if score > best: best, best_state = score, {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
-    meta = {'architecture': 'decomposable-attention', 'dim': args.dim, 'lexical': LEXICAL, 'inputDimensions': info['dimensions'], 'tasks': TASKS,
-            'seed': args.seed, 'epochs': args.epochs, 'ibmStance': args.ibm_stance, 'lr': args.lr, 'batch': args.batch, 'history': history, 'dev': dev_figures(model, dev)}
+    meta = {'architecture': 'decomposable-attention', 'dim': args.dim, 'lexical': LEXICAL + (2 * COVERAGE if args.coverage else 0), 'coverage': args.coverage, 'inputDimensions': info['dimensions'], 'tasks': {t: TASKS[t] for t in tasks},
+            'seed': args.seed, 'epochs': args.epochs, 'ibmStance': args.ibm_stance, 'lr': args.lr, 'batch': args.batch, 'answerLoss': args.answer_loss, 'dropout': args.dropout,
+            'history': history, 'dev': dev_figures(model, dev)}
     # A few dev examples with their GloVe rows and this model's probabilities: wedge's tests score them again in
     # TypeScript, so an export or inference that drifts from training cannot land.
     ranks = json.load(open(f'{args.data}/ranks.json'))
     rng2 = random.Random(args.seed); sample = []
-    for task in TASKS:
+    for task in tasks:
         mine = [r for r in dev if r['t'] == task]; sample.extend(rng2.sample(mine, min(8, len(mine))))
     meta['parity'] = [{'task': r['t'], 'a': [ranks[i] for i in r['a']], 'b': [ranks[i] for i in r['b']], 'p': [float(x) for x in p]} for r, p in predict(model, sample)]
     export(model, args.out, meta)

@@ -6,6 +6,7 @@ import type { RankerWeights } from '../../src/answer/ranking/rank-sentences.js';
 import { RANKER_WEIGHTS } from '../../src/answer/ranking/ranker-weights.js';
 import { rocAuc } from '../../src/eval/meaning/meaning-figures.js';
 import type { Hit } from '../../src/retrieval/hit.js';
+import type { MeaningModel } from '../../src/meaning/meaning-model.js';
 import type { FitCorpus, FitQuestion } from './fit-corpora.js';
 import { decidedShare, decisionShares } from './decision-shares.js';
 import { fitBoosted, type BoostOptions } from './fit-boosted.js';
@@ -18,9 +19,9 @@ export interface BoostRow { corpus: FitCorpus; q: FitQuestion; hits: Hit[]; name
 const GRID: Array<Partial<BoostOptions> & { firstSets: number }> = [1, 4, 16].flatMap((firstSets) => [{ depth: 3, rounds: 200, firstSets }, { depth: 4, rounds: 300, firstSets }]);
 
 /** The vector the boosted model reads for a question, computed as answering computes it (assessQuestion), with the probe's ranker ordering its top sentences. */
-function inputsOf(row: BoostRow, probe: BoostedAnswerability): number[] {
+function inputsOf(row: BoostRow, probe: BoostedAnswerability, answer?: MeaningModel): number[] {
   const { retriever, wordVectors } = row.corpus.deps;
-  const assessment = assessQuestion({ question: row.q.question, context: '', hits: row.hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: row.named }, { ranker: RANKER_WEIGHTS, answerability: probe });
+  const assessment = assessQuestion({ question: row.q.question, context: '', hits: row.hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: row.named }, { ranker: RANKER_WEIGHTS, answerability: probe, ...(answer ? { answer } : {}) });
   return boostedInputs(assessment.features, assessment.ranked);
 }
 
@@ -32,12 +33,12 @@ function inputsOf(row: BoostRow, probe: BoostedAnswerability): number[] {
  * unanswerable ones are declined at least as often:
  * declining more near misses may not cost answers. The setting kept declines the most dev near misses there.
  */
-export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[], decisionRanker: RankerWeights, inUse: { dev: number[]; train: number[]; cutoff: number }, file: string, dryRun: boolean): Promise<void> {
+export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[], decisionRanker: RankerWeights, inUse: { dev: number[]; train: number[]; cutoff: number }, file: string, dryRun: boolean, answer?: MeaningModel): Promise<void> {
   const ranker = { ...decisionRanker, features: [...decisionRanker.features] };
   // Trees that read nothing yet: the assessment computes the inputs, typed ones included, and scores 0.5.
   const probe: BoostedAnswerability = { kind: 'boosted-trees', features: [...BOOSTED_INPUTS], base: 0, trees: [], ranker, cutoff: 0, fitted: {} };
-  const trainX = train.map((r) => inputsOf(r, probe));
-  const devX = dev.map((r) => inputsOf(r, probe));
+  const trainX = train.map((r) => inputsOf(r, probe, answer));
+  const devX = dev.map((r) => inputsOf(r, probe, answer));
   const y = train.map((r) => (r.q.answerable ? 1 : 0));
   const devAuc = (scores: number[]) => rocAuc(scores.filter((_, i) => dev[i]!.q.answerable), scores.filter((_, i) => dev[i]!.q.nearMiss));
   const inUseAuc = devAuc(inUse.dev);

@@ -12,7 +12,7 @@ import { readRetrievalDataset } from '../../src/eval/retrieval-dataset.js';
 import { argkpSplit } from '../../src/eval/meaning/argkp-split.js';
 
 /** One training or dev example: two token sequences (local vector ids) and a label. */
-interface Example { t: 'stance' | 'same' | 'support' | 'answer'; s: 'train' | 'dev'; a: number[]; b: number[]; y: number; g?: string }
+interface Example { t: 'stance' | 'same' | 'support' | 'answer'; s: 'train' | 'dev'; a: number[]; b: number[]; y: number; g?: string; /** Answer task: 1 when the window is among v1's capped examples (6 gold, 10 or 4 others a question). */ c?: number }
 
 const STANCE = { pro: 0, con: 1, neither: 2 } as const;
 
@@ -90,12 +90,17 @@ export async function exportMeaningData(root: string, dataDir: string, outDir: s
 
 type Push = (e: Omit<Example, 'a' | 'b'> & { a: string; b: string }) => void;
 
-/** Question–window pairs from the candidate sets: gold windows are answers; the others, and near misses' windows, are not. */
+/**
+ * Question–window pairs from the candidate sets: gold windows are answers; the others, and every window of an
+ * unanswerable question, are not. All candidates are written (a listwise trainer reads a question's whole set);
+ * `c` marks the capped subset pointwise training uses.
+ */
 function answerExamples(corpus: CandidateCorpus, split: 'train' | 'dev', push: Push): void {
   for (const set of answerCandidates(corpus)) {
-    const gold = set.windows.filter((w) => w.gold).slice(0, 6);
-    const other = set.windows.filter((w) => !w.gold).slice(0, set.answerable ? 10 : 4);
-    for (const w of [...gold, ...other]) push({ t: 'answer', s: split, a: set.question, b: w.text, y: w.gold ? 1 : 0, g: set.id });
+    const gold = set.windows.filter((w) => w.gold);
+    const other = set.windows.filter((w) => !w.gold);
+    const capped = new Set([...gold.slice(0, 6), ...other.slice(0, set.answerable ? 10 : 4)]);
+    for (const w of [...gold, ...other]) push({ t: 'answer', s: split, a: set.question, b: w.text, y: w.gold ? 1 : 0, g: set.id, c: capped.has(w) ? 1 : 0 });
   }
 }
 

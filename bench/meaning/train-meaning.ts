@@ -9,8 +9,9 @@ function pythonWithTorch(): string | undefined {
 }
 
 /**
- * `npm run train:meaning [-- --epochs N ...]`: exports the examples, trains with scripts/train-meaning.py and
- * writes models/meaning-v1.bin. Needs the shared data folder and PyTorch (`apt-get install python3-torch`).
+ * `npm run train:meaning [-- --out FILE --epochs N ...]`: exports the examples, trains with scripts/train-meaning.py and
+ * writes models/meaning-v1.bin (or FILE; `npm run train:answer` writes the answer model). Needs the shared data
+ * folder and PyTorch (`apt-get install python3-torch`).
  */
 async function main(): Promise<number> {
   const root = process.cwd();
@@ -26,7 +27,14 @@ async function main(): Promise<number> {
   }
   const dataOut = path.join(root, 'indexes/.meaning-data');
   console.error(`exported ${JSON.stringify(await exportMeaningData(root, dataDir, dataOut))}`);
-  const run = spawnSync(python, [path.join(root, 'scripts/train-meaning.py'), dataOut, path.join(root, 'models/meaning-v1.bin'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--out');
+  const out = at >= 0 ? args.splice(at, 2)[1] : 'models/meaning-v1.bin';
+  if (!out) {
+    console.error('train:meaning: --out needs a file name');
+    return 1;
+  }
+  const run = spawnSync(python, [path.join(root, 'scripts/train-meaning.py'), dataOut, path.resolve(root, out), ...args], { stdio: 'inherit' });
   return run.status ?? 1;
 }
 

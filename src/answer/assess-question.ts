@@ -12,6 +12,8 @@ import { analyseQuestion, type QuestionAnalysis } from './ranking/question-analy
 import { rankSentences, rerank, type RankedSentence, type RankerWeights } from './ranking/rank-sentences.js';
 import { TYPED_FEATURES } from './ranking/sentence-features.js';
 import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from './ranking/ranker-weights.js';
+import { bestAnswerScore } from './ranking/answer-score.js';
+import type { MeaningModel } from '../meaning/meaning-model.js';
 import { definesTarget, definitionTarget } from './typing/definition-target.js';
 
 /** What the corpus knows as a whole: its vocabulary, a nearest-corpus-word lookup, and a word's rarity in English. */
@@ -53,7 +55,12 @@ export function candidateEvidence(hits: Hit[], docs: DocLookup, namedSources: st
 }
 
 /** The fitted models a question is weighed with; the fitting script passes its own while it fits. */
-export interface AssessmentModels { ranker: RankerWeights; answerability: AnswerabilityWeights }
+export interface AssessmentModels {
+  ranker: RankerWeights;
+  answerability: AnswerabilityWeights;
+  /** The answer model (models/answer-v2.bin): read only by an answerability model that names 'answer-score'. */
+  answer?: MeaningModel;
+}
 
 /** The answerability model and the cut-off below which a question is declined: logistic (ranker-weights.ts) or boosted trees (answerability-model.ts). */
 export type AnswerabilityWeights = LogisticAnswerability | BoostedAnswerability;
@@ -72,6 +79,10 @@ const reads = (weights: { features: readonly string[] }, names: readonly string[
   if (read === undefined) known.set(names, (read = weights.features.some((name) => names.includes(name.replace(/^max:/, '')))));
   return read;
 };
+
+/** Whether the answerability model reads the answer model's score (and so needs it loaded). */
+export const decisionReadsAnswerScore = (decision: AnswerabilityWeights) => reads(decision, ANSWER_SCORE);
+const ANSWER_SCORE = ['answer-score'] as const;
 
 /** Whether the models read a question's tagged answer type: only then is it read and are its candidates tagged. */
 export const modelsReadTypes = (models: Partial<AssessmentModels> = IN_USE) => {
@@ -99,7 +110,9 @@ export function assessQuestion(
   const decision = models.answerability;
   // A boosted model reads the top sentences in its own ranker's order; the answer quotes in the answer ranker's.
   const boosted = 'kind' in decision ? decision : undefined;
-  const features = answerabilityFeatures(analysis, boosted ? rerank(ranked, boosted.ranker) : ranked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term') }, { ...coverage, nearest: similarity });
+  const answerModel = models.answer && decisionReadsAnswerScore(decision) ? models.answer : undefined;
+  const answerScore = answerModel && ((top: RankedSentence[]) => bestAnswerScore(answerModel, input.question, top, input.docs));
+  const features = answerabilityFeatures(analysis, boosted ? rerank(ranked, boosted.ranker) : ranked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term'), ...(answerScore ? { answerScore } : {}) }, { ...coverage, nearest: similarity });
   const probability = boosted ? boostedAnswerability(boostedInputs(features, ranked), boosted) : answerability(features, decision as LogisticAnswerability);
   // A definition question is answered by a sentence that says what its term is, whatever the model makes of the
   // words around it: such sentences lead, in the ranker's order, and the question counts as answerable.

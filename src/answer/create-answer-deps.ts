@@ -15,6 +15,8 @@ import { createLlmGenerator } from './generators/llm-generator.js';
 import { loadPrompts } from './generators/load-prompts.js';
 import { readAnswerabilityModel } from './ranking/answerability-model.js';
 import { RANKER_WEIGHTS } from './ranking/ranker-weights.js';
+import { decisionReadsAnswerScore } from './assess-question.js';
+import { loadMeaningModel } from '../meaning/meaning-model.js';
 
 /** Which generator the config asks for: explicit WEDGE_GENERATOR, else llm when an OpenAI key or URL is set. */
 export function generatorKind(config: Config): 'extractive' | 'llm' {
@@ -33,9 +35,12 @@ export async function createAnswerDeps(config: Config, outside: EmbedderDeps = {
   const wordVectors = await wordVectorsFor(retriever, config, outside);
   const extractive = createExtractiveGenerator();
   const answerCache = config.answerCacheEntries > 0 ? createAnswerCache(config.answerCacheEntries) : undefined;
+  const decision = config.answerabilityModel ? readAnswerabilityModel(config.answerabilityModel) : undefined;
+  // The answer model is loaded only for an answerability model that reads its score.
+  const answer = decision && decisionReadsAnswerScore(decision) ? await loadMeaningModel(config.answerModel, wordVectors) : undefined;
   const shared = {
     ...(answerCache ? { answerCache } : {}),
-    ...(config.answerabilityModel ? { models: { ranker: RANKER_WEIGHTS, answerability: readAnswerabilityModel(config.answerabilityModel) } } : {}),
+    ...(decision ? { models: { ranker: RANKER_WEIGHTS, answerability: decision, ...(answer ? { answer } : {}) } } : {}),
   };
   if (generatorKind(config) === 'extractive') return { retriever, generator: extractive, wordVectors, ...shared };
   const [client, prompts] = await Promise.all([createOpenAIClient(config, outside.fetch), loadPrompts(config.promptsDir)]);

@@ -11,7 +11,7 @@ import { stanceLabel, stanceToward } from '../meaning/stance-toward.js';
 /** The meaning model measured on the bank's test corpora, ArgKP's test topics and stance-v2 test, or why it was not. */
 export type MeaningEvalResult =
   | { available: false; note: string }
-  | { available: true; model: string; stance: StanceFigures; stanceV2: StanceFigures; support: SupportFigures; answer: AnswerFigures; samePoint: SamePointFigures };
+  | { available: true; model: string; /** The file the answer figures come from (the answer model, or the meaning model when it is absent). */ answerModel: string; stance: StanceFigures; stanceV2: StanceFigures; support: SupportFigures; answer: AnswerFigures; samePoint: SamePointFigures };
 
 /**
  * Measures the shipped meaning model once per run on data it never trained on: the bank's test corpora (stance,
@@ -19,12 +19,14 @@ export type MeaningEvalResult =
  * toward its two sides' theses.
  */
 export async function runMeaningEval(options: {
-  modelFile: string; vectors: GloveVectors; bank: Bank; dataDir: string;
+  modelFile: string; vectors: GloveVectors; bank: Bank; dataDir: string; answerModelFile?: string;
   stanceV2: Array<{ sentence: string; stance: string; split: string }>; sides?: [string, string];
 }): Promise<MeaningEvalResult> {
   if (!options.bank.available) return { available: false, note: 'meaning model not measured: the question bank is unavailable' };
   if (!existsSync(options.modelFile)) return { available: false, note: `meaning model not measured: ${options.modelFile} not found` };
   const model = await loadMeaningModel(options.modelFile, options.vectors);
+  const answerFile = options.answerModelFile && existsSync(options.answerModelFile) ? options.answerModelFile : options.modelFile;
+  const answerModel = answerFile === options.modelFile ? model : await loadMeaningModel(answerFile, options.vectors);
   // The first round's test corpora: the gates on these figures were set on them.
   const test = options.bank.corpora.filter((c) => c.meta.split === 'test' && c.meta.round === 1);
   const encode = encoder(model);
@@ -35,10 +37,11 @@ export async function runMeaningEval(options: {
   return {
     available: true,
     model: path.basename(options.modelFile),
+    answerModel: path.basename(answerFile),
     stance: modelStance(model, test).test!,
     stanceV2,
     support: modelSupport(model, test).test!,
-    answer: modelAnswer(model, test),
+    answer: modelAnswer(answerModel, test),
     samePoint: modelSamePoint(model, await argkpPairs(options.dataDir, 'test')),
   };
 }

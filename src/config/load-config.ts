@@ -15,6 +15,8 @@ export const configSchema = z.object({
   dataDir: z.string().min(1).default('../shared/data'),
   /** The trained meaning model (stance, same point, support, answer heads) that ships in models/. */
   meaningModel: z.string().min(1).default('models/meaning-v1.bin'),
+  /** The answer model (an answer head trained listwise with a no-answer option); the meaning model's answer head when the file is absent. */
+  answerModel: z.string().min(1).default('models/answer-v2.bin'),
   /** A boosted answerability model to decline with (npm run fit:ranker -- --boosted); unset: the fitted logistic one in use. */
   answerabilityModel: optionalString,
   /** Unset means: glove for new builds, and whatever the index was built with for queries. */
@@ -65,6 +67,7 @@ export const envNames: Record<keyof Config, string> = {
   cacheDir: 'WEDGE_CACHE_DIR',
   dataDir: 'WEDGE_DATA_DIR',
   meaningModel: 'WEDGE_MEANING_MODEL',
+  answerModel: 'WEDGE_ANSWER_MODEL',
   answerabilityModel: 'WEDGE_ANSWERABILITY_MODEL',
   embedder: 'WEDGE_EMBEDDER',
   openaiApiKey: 'OPENAI_API_KEY',

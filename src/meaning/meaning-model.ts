@@ -13,6 +13,8 @@ const headerSchema = z.object({
   dim: z.number().int().positive(),
   /** Lexical overlap features the heads read beside the attention's output (0 in models without them). */
   lexical: z.number().int().min(0).default(0),
+  /** Whether six of those features are soft coverage (`softCoverage`), as the trainer's `--coverage` adds them. */
+  coverage: z.boolean().default(false),
   inputDimensions: z.number().int().positive(),
   tasks: z.record(z.string(), z.number().int().positive()),
   tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().positive()), offset: z.number().int().min(0) })),
@@ -85,6 +87,18 @@ function createMeaningModel(header: MeaningHeader, layers: { attend: Linear; com
     if (words.size < WORD_CACHE_MAX) words.set(row, hit);
     return hit;
   };
+  const units = new Map<number, Float32Array>();
+  // A word's GloVe vector scaled to length 1, for the soft-coverage features' cosines.
+  const unit = (row: number): Float32Array => {
+    let hit = units.get(row);
+    if (hit) return hit;
+    vector.fill(0);
+    vectors.addTo(vector, row, 1);
+    const norm = Math.max(Math.hypot(...vector), 1e-12);
+    hit = Float32Array.from(vector, (v) => v / norm);
+    if (units.size < WORD_CACHE_MAX) units.set(row, hit);
+    return hit;
+  };
   const encodeRows = (tokens: ArrayLike<number>): EncodedText => {
     const rows = Int32Array.from(tokens);
     const n = rows.length;
@@ -136,6 +150,10 @@ function createMeaningModel(header: MeaningHeader, layers: { attend: Linear; com
       h[6 * d + o] = Math.abs(va[o]! - vb[o]!);
     }
     if (header.lexical) h.set(lexicalOverlap(a.rows, matchA, b.rows, matchB), 8 * d);
+    if (header.coverage) {
+      h.set(softCoverage(a.rows, b.rows, unit, k), 8 * d + 4);
+      h.set(softCoverage(b.rows, a.rows, unit, k), 8 * d + 7);
+    }
     return softmax(dense(head[1], dense(head[0], h, true), false));
   };
   return { header, encode: (text) => encodeRows(meaningTokens(text, vectors)), encodeRows, score };
@@ -192,6 +210,40 @@ function lexicalOverlap(rowsA: Int32Array, matchA: Float32Array, rowsB: Int32Arr
     return total > 1e-6 ? hit / total : 0;
   };
   return [share(matchA), share(matchB), weighted(rowsA, matchA), weighted(rowsB, matchB)];
+}
+
+// The trainer's constants (scripts/train-meaning.py): a word is unaccounted for below this cosine, and words outside
+// the 100 most frequent (rarity log(2 + 100)) count for the least-covered feature.
+const UNCOVERED = 0.6;
+const CONTENT_RARITY = 4.6;
+
+/**
+ * How well `rows`' words are accounted for by `other`'s, by each word's best cosine to any word of the other text:
+ * the rarity-weighted mean, the rarity-weighted share below UNCOVERED, and the least-covered content word.
+ */
+function softCoverage(rows: Int32Array, other: Int32Array, unit: (row: number) => Float32Array, k: number): number[] {
+  let total = 0;
+  let mean = 0;
+  let uncovered = 0;
+  let least = 1;
+  const others = Array.from(other, unit);
+  for (const row of rows) {
+    const u = unit(row);
+    let best = -1;
+    for (const v of others) {
+      let dot = 0;
+      for (let j = 0; j < k; j += 1) dot += u[j]! * v[j]!;
+      if (dot > best) best = dot;
+    }
+    const cos = Math.max(best, 0);
+    const w = Math.log(2 + row);
+    total += w;
+    mean += w * cos;
+    if (cos < UNCOVERED) uncovered += w;
+    if (w >= CONTENT_RARITY && cos < least) least = cos;
+  }
+  total = Math.max(total, 1e-6);
+  return [mean / total, uncovered / total, least];
 }
 
 function dense(layer: Linear, x: Float32Array, relu: boolean): Float32Array {

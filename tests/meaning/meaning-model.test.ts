@@ -7,18 +7,26 @@ import { sharedGlove } from '../helpers/glove.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const MODEL = path.resolve('models/meaning-v1.bin');
+const ANSWER_MODEL = path.resolve('models/answer-v2.bin');
 const tempDir = useTempDirs();
 
 describe('the shipped meaning model', () => {
-  it('scores the dev examples recorded at training exactly as PyTorch did, so export and inference agree', async () => {
-    const model = await loadMeaningModel(MODEL, await sharedGlove());
+  it.each([['meaning-v1.bin', MODEL, 16], ['answer-v2.bin', ANSWER_MODEL, 8]])('%s scores the dev examples recorded at training exactly as PyTorch did, so export and inference agree', async (_name, file, least) => {
+    const model = await loadMeaningModel(file, await sharedGlove());
     const parity = (model.header as { parity?: Array<{ task: 'stance'; a: number[]; b: number[]; p: number[] }> }).parity ?? [];
-    expect(parity.length).toBeGreaterThanOrEqual(16);
+    expect(parity.length).toBeGreaterThanOrEqual(least);
     for (const example of parity) {
       const p = model.score(example.task, model.encodeRows(example.a), model.encodeRows(example.b));
       const worst = Math.max(...[...p].map((v, i) => Math.abs(v - example.p[i]!)));
       expect(worst, `${example.task} example`).toBeLessThan(2e-4);
     }
+  });
+
+  it('the answer model holds only the answer head, with soft coverage, and records the dev figures it was chosen on', async () => {
+    const model = await loadMeaningModel(ANSWER_MODEL, await sharedGlove());
+    expect(Object.keys(model.header.tasks)).toEqual(['answer']);
+    expect(model.header.coverage).toBe(true);
+    for (const figure of ['answer_top1', 'answer_unanswerable_auc']) expect(model.header.dev[figure]).toBeGreaterThan(0.5);
   });
 
   it('records the dev figures it was chosen on, for every head', async () => {

@@ -9,7 +9,7 @@ import { FEATURE_NAMES, type RankingKnowledge } from './sentence-features.js';
 export const TYPED_QUESTION_FEATURES = ['expected-type', 'typed-near', 'typed-near-focus', 'typed-focus-names'] as const;
 
 /** Names of the question-level features, in the order of the vectors and of the fitted weights. */
-export const ANSWERABILITY_FEATURES = ['best-probability', 'focus-exact', 'focus-aligned', 'focus-in-corpus', 'focus-near-corpus', 'names-together', 'typed-answer', 'no-focus', 'term-coverage', 'on-topic', 'rare-word-covered', 'off-topic-uncovered', 'off-topic-rare-missing', 'strongest-passage', 'factual', 'factual-focus-aligned', 'factual-focus-in-corpus', ...TYPED_QUESTION_FEATURES] as const;
+export const ANSWERABILITY_FEATURES = ['best-probability', 'focus-exact', 'focus-aligned', 'focus-in-corpus', 'focus-near-corpus', 'names-together', 'typed-answer', 'no-focus', 'term-coverage', 'on-topic', 'rare-word-covered', 'off-topic-uncovered', 'off-topic-rare-missing', 'strongest-passage', 'factual', 'factual-focus-aligned', 'factual-focus-in-corpus', ...TYPED_QUESTION_FEATURES, 'answer-score'] as const;
 
 /** What the corpus as a whole says about the question's words (assess-coverage.ts), besides its best sentences. */
 export interface CorpusCoverage {
@@ -35,7 +35,7 @@ const TYPED_FOCUS = FEATURE_NAMES.indexOf('typed-focus');
  * focus has that form; and what the corpus as a whole covers of the question (its words, its topic, its
  * rarest word).
  */
-export function answerabilityFeatures(question: QuestionAnalysis, ranked: RankedSentence[], knowledge: RankingKnowledge & { unseenIdf: number }, corpus: CorpusCoverage): number[] {
+export function answerabilityFeatures(question: QuestionAnalysis, ranked: RankedSentence[], knowledge: RankingKnowledge & { unseenIdf: number; answerScore?: (top: RankedSentence[]) => number }, corpus: CorpusCoverage): number[] {
   const top = ranked.slice(0, ANSWER_WINDOW);
   const focusExact = (s: RankedSentence) => {
     if (!question.focus.length) return 1;
@@ -81,6 +81,8 @@ export function answerabilityFeatures(question: QuestionAnalysis, ranked: Ranked
     Math.max(0, ...top.map((s) => s.features[TYPED_NEAR]! * s.focus)),
     // One sentence holding all three: a token of the asked kind, the focus, and the question's names.
     Math.max(0, ...top.map((s) => s.features[TYPED_FOCUS]! * together(s))),
+    // The answer model's reading of the top windows (answer-score.ts): 0 where no model that reads it is loaded.
+    knowledge.answerScore ? knowledge.answerScore(top) : 0,
   ];
 }
 

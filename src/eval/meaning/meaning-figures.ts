@@ -51,7 +51,7 @@ export function modelSupport(model: MeaningModel, corpora: BankCorpus[]): Record
 }
 
 /** The answer head over each corpus's candidate windows: is a gold window scored first, and do near misses score lower? */
-export function modelAnswer(model: MeaningModel, corpora: BankCorpus[]): AnswerFigures {
+export function modelAnswer(model: MeaningModel, corpora: BankCorpus[], keep: (questionId: string) => boolean = () => true): AnswerFigures {
   const encode = encoder(model);
   let questions = 0;
   let first = 0;
@@ -60,7 +60,7 @@ export function modelAnswer(model: MeaningModel, corpora: BankCorpus[]): AnswerF
   for (const corpus of corpora) {
     const nearMiss = new Set(corpus.unanswerable.filter((q) => q.kind === 'near-miss').map((q) => q.id));
     for (const set of answerCandidates(corpus)) {
-      if (!set.windows.length) continue;
+      if (!set.windows.length || !keep(set.id)) continue;
       const q = encode(set.question);
       const scored = set.windows.map((w) => ({ gold: w.gold, p: model.score('answer', q, encode(w.text))[1]! }));
       const top = scored.reduce((a, b) => (b.p > a.p ? b : a));
