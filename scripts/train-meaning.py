@@ -22,6 +22,9 @@ LEXICAL = 4
 # accounts for, by the best cosine of each word's vector to the other text's words. Mean and max pooling hide a
 # single unmatched focus word ("population" in "How many people live in Moscow?"); these keep it visible.
 COVERAGE = 3
+# The answer task's typed features, computed in TypeScript (src/answer/typing/window-type-features.ts) and exported
+# with each example: what kind of answer the question asks for, and whether and how near the window holds one.
+TYPED = ['asks-number', 'asks-date', 'asks-name', 'typed', 'typed-near']
 UNCOVERED = 0.6  # a word whose best cosine is below this is not accounted for
 CONTENT_RARITY = 4.6  # log(2 + 100): words outside the 100 most frequent count for the minimum
 
@@ -38,12 +41,13 @@ def coverage(ea, eb, ma, mb, wa):
 
 
 class MeaningModel(nn.Module):
-    def __init__(self, vectors, dim, tasks, coverage=False, dropout=0.0):
+    def __init__(self, vectors, dim, tasks, coverage=False, dropout=0.0, typed=False):
         super().__init__()
         self.coverage = coverage
+        self.typed = typed
         # Dropout on the heads' input (training only; inference is unchanged): the answer head overfits a few thousand questions.
         self.dropout = nn.Dropout(dropout)
-        lexical = LEXICAL + (2 * COVERAGE if coverage else 0)
+        lexical = LEXICAL + (2 * COVERAGE if coverage else 0) + (len(TYPED) if typed else 0)
         self.emb = nn.Embedding.from_pretrained(vectors, freeze=True, padding_idx=0)
         # Each token also carries one exact-match bit (its word occurs in the other text), as DrQA's readers do.
         k = vectors.shape[1] + 1
@@ -52,7 +56,7 @@ class MeaningModel(nn.Module):
         self.compare_aligned = nn.Linear(k, dim, bias=False)
         self.heads = nn.ModuleDict({t: nn.Sequential(nn.Linear(8 * dim + lexical, dim), nn.ReLU(), nn.Linear(dim, TASKS[t])) for t in tasks})
 
-    def forward(self, a, b, task, wa, wb):
+    def forward(self, a, b, task, wa, wb, x=None):
         ma, mb = (a > 0), (b > 0)
         same = (a[:, :, None] == b[:, None, :]) & ma[:, :, None] & mb[:, None, :]
         hit_a, hit_b = same.any(2).float(), same.any(1).float()
@@ -61,6 +65,7 @@ class MeaningModel(nn.Module):
             (hit_a * wa).sum(1) / wa.sum(1).clamp(min=1e-6), (hit_b * wb).sum(1) / wb.sum(1).clamp(min=1e-6)], -1)
         if self.coverage:
             lexical = torch.cat([lexical, coverage(self.emb(a), self.emb(b), ma, mb, wa), coverage(self.emb(b), self.emb(a), mb, ma, wb)], -1)
+        if self.typed: lexical = torch.cat([lexical, x], -1)
         ea = torch.cat([self.emb(a), same.any(2, keepdim=True).float()], -1)
         eb = torch.cat([self.emb(b), same.any(1)[..., None].float()], -1)
         fa, fb = F.relu(self.attend(ea)), F.relu(self.attend(eb))
@@ -91,7 +96,8 @@ def batches(rows, size, shuffle, rng):
         for k, r in enumerate(chunk):
             a[k, :len(r['a'])] = torch.tensor(r['a']) + 1
             b[k, :len(r['b'])] = torch.tensor(r['b']) + 1
-        yield a, b, torch.tensor([r['y'] for r in chunk]), chunk, RARITY[a] * (a > 0), RARITY[b] * (b > 0)
+        x = torch.tensor([r.get('x', [0.0] * len(TYPED)) for r in chunk], dtype=torch.float)
+        yield a, b, torch.tensor([r['y'] for r in chunk]), chunk, RARITY[a] * (a > 0), RARITY[b] * (b > 0), x
 
 
 def predict(model, rows):
@@ -99,8 +105,8 @@ def predict(model, rows):
     with torch.no_grad():
         for task in model.heads:
             mine = [r for r in rows if r['t'] == task]
-            for a, b, _, chunk, wa, wb in batches(mine, 256, False, None):
-                p = torch.softmax(model(a, b, task, wa, wb), -1).numpy()
+            for a, b, _, chunk, wa, wb, x in batches(mine, 256, False, None):
+                p = torch.softmax(model(a, b, task, wa, wb, x), -1).numpy()
                 out.extend(zip(chunk, p))
     model.train(); return out
 
@@ -149,8 +155,8 @@ def listwise_batches(rows, groups_per_batch, rng):
     keys = sorted(by_group); rng.shuffle(keys)
     for i in range(0, len(keys), groups_per_batch):
         chunk = [r for k in keys[i:i + groups_per_batch] for r in by_group[k]]
-        for a, b, y, rows_, wa, wb in batches(chunk, len(chunk), False, None):
-            yield a, b, y, [r['g'] for r in rows_], wa, wb
+        for a, b, y, rows_, wa, wb, x in batches(chunk, len(chunk), False, None):
+            yield a, b, y, [r['g'] for r in rows_], wa, wb, x
 
 
 def listwise_loss(logits, y, groups):
@@ -191,6 +197,7 @@ def main():
     ap.add_argument('--answer-loss', choices=['pointwise', 'listwise'], default='pointwise')
     ap.add_argument('--groups', type=int, default=8, help='questions per listwise batch')
     ap.add_argument('--dropout', type=float, default=0.0, help='dropout on the heads\' input while training')
+    ap.add_argument('--typed', action='store_true', help='the answer head also reads the typed features exported with each example')
     ap.add_argument('--coverage', action='store_true', help='add the soft-coverage features to the heads\' input')
     args = ap.parse_args()
     tasks = [t for t in args.tasks.split(',') if t]
@@ -205,7 +212,7 @@ def main():
     RARITY = torch.cat([torch.zeros(1), torch.log(2 + torch.tensor(json.load(open(f'{args.data}/ranks.json')), dtype=torch.float))])
     train = [r for r in rows if r['s'] == 'train']; dev = [r for r in rows if r['s'] == 'dev']
     print(f'{len(train)} train, {len(dev)} dev examples', file=sys.stderr)
-    model = MeaningModel(vectors, args.dim, tasks, args.coverage, args.dropout)
+    model = MeaningModel(vectors, args.dim, tasks, args.coverage, args.dropout, args.typed)
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
     rng = random.Random(args.seed)
     by_task = {t: [r for r in train if r['t'] == t] for t in tasks}
@@ -221,9 +228,9 @@ def main():
             if t == 'answer': mine = [r for r in mine if r.get('c', 1)]
             plan.extend((t, x) for x in batches(mine, args.batch, True, rng))
         rng.shuffle(plan); total = 0.0
-        for t, (a, b, y, extra, wa, wb) in plan:
-            if t == 'answer-listwise': loss = listwise_loss(model(a, b, 'answer', wa, wb), y, extra)
-            else: loss = F.cross_entropy(model(a, b, t, wa, wb), y)
+        for t, (a, b, y, extra, wa, wb, x) in plan:
+            if t == 'answer-listwise': loss = listwise_loss(model(a, b, 'answer', wa, wb, x), y, extra)
+            else: loss = F.cross_entropy(model(a, b, t, wa, wb, x), y)
             opt.zero_grad(); loss.backward(); opt.step(); total += loss.item()
         fig = dev_figures(model, dev)
         score = selection_score(fig)
@@ -231,7 +238,7 @@ def main():
         print(f'epoch {epoch + 1}: loss {total / len(plan):.3f} {json.dumps({k: round(v, 3) for k, v in fig.items()})} ({time.time() - start:.0f} s)', file=sys.stderr)
         if score > best: best, best_state = score, {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
-    meta = {'architecture': 'decomposable-attention', 'dim': args.dim, 'lexical': LEXICAL + (2 * COVERAGE if args.coverage else 0), 'coverage': args.coverage, 'inputDimensions': info['dimensions'], 'tasks': {t: TASKS[t] for t in tasks},
+    meta = {'architecture': 'decomposable-attention', 'dim': args.dim, 'lexical': LEXICAL + (2 * COVERAGE if args.coverage else 0) + (len(TYPED) if args.typed else 0), 'coverage': args.coverage, 'extra': TYPED if args.typed else [], 'inputDimensions': info['dimensions'], 'tasks': {t: TASKS[t] for t in tasks},
             'seed': args.seed, 'epochs': args.epochs, 'ibmStance': args.ibm_stance, 'lr': args.lr, 'batch': args.batch, 'answerLoss': args.answer_loss, 'dropout': args.dropout,
             'history': history, 'dev': dev_figures(model, dev)}
     # A few dev examples with their GloVe rows and this model's probabilities: wedge's tests score them again in
@@ -240,7 +247,7 @@ def main():
     rng2 = random.Random(args.seed); sample = []
     for task in tasks:
         mine = [r for r in dev if r['t'] == task]; sample.extend(rng2.sample(mine, min(8, len(mine))))
-    meta['parity'] = [{'task': r['t'], 'a': [ranks[i] for i in r['a']], 'b': [ranks[i] for i in r['b']], 'p': [float(x) for x in p]} for r, p in predict(model, sample)]
+    meta['parity'] = [{'task': r['t'], 'a': [ranks[i] for i in r['a']], 'b': [ranks[i] for i in r['b']], 'p': [float(x) for x in p], **({'x': r['x']} if args.typed else {})} for r, p in predict(model, sample)]
     export(model, args.out, meta)
     print(json.dumps(meta['dev']))
 

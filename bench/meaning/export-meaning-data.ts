@@ -10,9 +10,11 @@ import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { readSupportDataset } from '../../src/eval/judge/support-dataset.js';
 import { readRetrievalDataset } from '../../src/eval/retrieval-dataset.js';
 import { argkpSplit } from '../../src/eval/meaning/argkp-split.js';
+import { sentenceTagger } from '../../src/answer/typing/sentence-tagger.js';
+import { questionType, windowTypeFeatures } from '../../src/answer/typing/window-type-features.js';
 
 /** One training or dev example: two token sequences (local vector ids) and a label. */
-interface Example { t: 'stance' | 'same' | 'support' | 'answer'; s: 'train' | 'dev'; a: number[]; b: number[]; y: number; g?: string; /** Answer task: 1 when the window is among v1's capped examples (6 gold, 10 or 4 others a question). */ c?: number }
+interface Example { t: 'stance' | 'same' | 'support' | 'answer'; s: 'train' | 'dev'; a: number[]; b: number[]; y: number; g?: string; /** Answer task: 1 when the window is among v1's capped examples (6 gold, 10 or 4 others a question). */ c?: number; /** Answer task: the window's WINDOW_TYPE_FEATURES. */ x?: number[] }
 
 const STANCE = { pro: 0, con: 1, neither: 2 } as const;
 
@@ -26,7 +28,7 @@ export async function exportMeaningData(root: string, dataDir: string, outDir: s
   const local = new Map<number, number>();
   const ids = (text: string) => meaningTokens(text, vectors).map((row) => { if (!local.has(row)) local.set(row, local.size); return local.get(row)!; });
   const examples: Example[] = [];
-  const push = (e: Omit<Example, 'a' | 'b'> & { a: string; b: string }) => {
+  const push: Push = (e) => {
     const a = ids(e.a);
     const b = ids(e.b);
     if (a.length && b.length) examples.push({ ...e, a, b });
@@ -96,11 +98,13 @@ type Push = (e: Omit<Example, 'a' | 'b'> & { a: string; b: string }) => void;
  * `c` marks the capped subset pointwise training uses.
  */
 function answerExamples(corpus: CandidateCorpus, split: 'train' | 'dev', push: Push): void {
+  const tagger = sentenceTagger();
   for (const set of answerCandidates(corpus)) {
     const gold = set.windows.filter((w) => w.gold);
     const other = set.windows.filter((w) => !w.gold);
     const capped = new Set([...gold.slice(0, 6), ...other.slice(0, set.answerable ? 10 : 4)]);
-    for (const w of [...gold, ...other]) push({ t: 'answer', s: split, a: set.question, b: w.text, y: w.gold ? 1 : 0, g: set.id, c: capped.has(w) ? 1 : 0 });
+    const type = questionType(set.question, tagger);
+    for (const w of [...gold, ...other]) push({ t: 'answer', s: split, a: set.question, b: w.text, y: w.gold ? 1 : 0, g: set.id, c: capped.has(w) ? 1 : 0, x: windowTypeFeatures(type, w.text, tagger) });
   }
 }
 

@@ -132,8 +132,8 @@ function bankGates(): typeof EVAL_GATES {
     'min-meaning-stance': { read: (r) => meaningOf(r)?.stance.accuracy, fallback: 0.609, label: 'meaning model: stance, bank test' },
     'min-meaning-stance-v2': { read: (r) => meaningOf(r)?.stanceV2.accuracy, fallback: 0.242, label: 'meaning model: stance, stance-v2 test' },
     'min-meaning-support': { read: (r) => meaningOf(r)?.support.accuracy, fallback: 0.609, label: 'meaning model: support, bank test' },
-    'min-meaning-answer-first': { read: (r) => meaningOf(r)?.answer.goldFirst, fallback: 0.57, label: 'answer model: gold window first, bank test' },
-    'min-meaning-answer-auc': { read: (r) => meaningOf(r)?.answer.nearMissAuc, fallback: 0.629, label: 'answer model: near misses below gold (AUC)' },
+    'min-meaning-answer-first': { read: (r) => meaningOf(r)?.answer.goldFirst, fallback: 0.608, label: 'answer model: gold window first, bank test' },
+    'min-meaning-answer-auc': { read: (r) => meaningOf(r)?.answer.nearMissAuc, fallback: 0.652, label: 'answer model: near misses below gold (AUC)' },
     'min-meaning-same-f1': { read: (r) => meaningOf(r)?.samePoint.f1, fallback: 0.404, label: 'meaning model: same point F1, ArgKP test' },
   };
 }

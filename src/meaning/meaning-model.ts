@@ -15,6 +15,8 @@ const headerSchema = z.object({
   lexical: z.number().int().min(0).default(0),
   /** Whether six of those features are soft coverage (`softCoverage`), as the trainer's `--coverage` adds them. */
   coverage: z.boolean().default(false),
+  /** Features the caller computes for a pair and passes to `score` (the answer model's typed features), last among the lexical ones. */
+  extra: z.array(z.string()).default([]),
   inputDimensions: z.number().int().positive(),
   tasks: z.record(z.string(), z.number().int().positive()),
   tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().positive()), offset: z.number().int().min(0) })),
@@ -32,8 +34,8 @@ export interface MeaningModel {
   encode(text: string): EncodedText;
   /** Encodes tokens already looked up (meaningTokens' output). */
   encodeRows(rows: ArrayLike<number>): EncodedText;
-  /** Class probabilities for the pair; stance: [pro, con, neither]; the others: [no, yes]. */
-  score(task: MeaningTask, a: EncodedText, b: EncodedText): Float32Array;
+  /** Class probabilities for the pair; stance: [pro, con, neither]; the others: [no, yes]. `extra`: the pair's values of header.extra. */
+  score(task: MeaningTask, a: EncodedText, b: EncodedText, extra?: ArrayLike<number>): Float32Array;
 }
 
 interface Linear { weight: Float32Array; bias?: Float32Array; out: number; in: number }
@@ -114,9 +116,10 @@ function createMeaningModel(header: MeaningHeader, layers: { attend: Linear; com
   const matchColumn = (layer: Linear) => Float32Array.from({ length: d }, (_, o) => layer.weight[o * layer.in + k]!);
   const match = { attend: matchColumn(layers.attend), compareSelf: matchColumn(layers.compareSelf), compareAligned: matchColumn(layers.compareAligned) };
   const bias = { attend: layers.attend.bias!, compareSelf: layers.compareSelf.bias! };
-  const score = (task: MeaningTask, a: EncodedText, b: EncodedText): Float32Array => {
+  const score = (task: MeaningTask, a: EncodedText, b: EncodedText, extra?: ArrayLike<number>): Float32Array => {
     const head = layers.heads[task];
     if (!head) throw new DataFileError(`the meaning model has no ${task} head`);
+    if (header.extra.length && extra?.length !== header.extra.length) throw new Error(`this model reads ${header.extra.length} features beside the texts (${header.extra.join(', ')}); ${extra?.length ?? 0} were given`);
     const na = a.rows.length;
     const nb = b.rows.length;
     if (!na || !nb) return uniform(head[1].out);
@@ -154,6 +157,7 @@ function createMeaningModel(header: MeaningHeader, layers: { attend: Linear; com
       h.set(softCoverage(a.rows, b.rows, unit, k), 8 * d + 4);
       h.set(softCoverage(b.rows, a.rows, unit, k), 8 * d + 7);
     }
+    if (extra) h.set(extra, 8 * d + header.lexical - header.extra.length);
     return softmax(dense(head[1], dense(head[0], h, true), false));
   };
   return { header, encode: (text) => encodeRows(meaningTokens(text, vectors)), encodeRows, score };

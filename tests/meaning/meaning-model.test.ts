@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMeaningModel } from '../../src/meaning/meaning-model.js';
+import { WINDOW_TYPE_FEATURES } from '../../src/answer/typing/window-type-features.js';
 import { stanceLabel, stanceToward } from '../../src/meaning/stance-toward.js';
 import { sharedGlove } from '../helpers/glove.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
@@ -13,19 +14,22 @@ const tempDir = useTempDirs();
 describe('the shipped meaning model', () => {
   it.each([['meaning-v1.bin', MODEL, 16], ['answer-v2.bin', ANSWER_MODEL, 8]])('%s scores the dev examples recorded at training exactly as PyTorch did, so export and inference agree', async (_name, file, least) => {
     const model = await loadMeaningModel(file, await sharedGlove());
-    const parity = (model.header as { parity?: Array<{ task: 'stance'; a: number[]; b: number[]; p: number[] }> }).parity ?? [];
+    const parity = (model.header as { parity?: Array<{ task: 'stance'; a: number[]; b: number[]; p: number[]; x?: number[] }> }).parity ?? [];
     expect(parity.length).toBeGreaterThanOrEqual(least);
     for (const example of parity) {
-      const p = model.score(example.task, model.encodeRows(example.a), model.encodeRows(example.b));
+      const p = model.score(example.task, model.encodeRows(example.a), model.encodeRows(example.b), example.x);
       const worst = Math.max(...[...p].map((v, i) => Math.abs(v - example.p[i]!)));
       expect(worst, `${example.task} example`).toBeLessThan(2e-4);
     }
   });
 
-  it('the answer model holds only the answer head, with soft coverage, and records the dev figures it was chosen on', async () => {
+  it('the answer model holds only the answer head, with soft coverage and the typed features, and records the dev figures it was chosen on', async () => {
     const model = await loadMeaningModel(ANSWER_MODEL, await sharedGlove());
     expect(Object.keys(model.header.tasks)).toEqual(['answer']);
     expect(model.header.coverage).toBe(true);
+    expect(model.header.extra).toEqual([...WINDOW_TYPE_FEATURES]);
+    const [q, w] = [model.encode('How many troops?'), model.encode('There were 40,000 troops.')];
+    expect(() => model.score('answer', q, w)).toThrow(/reads 5 features beside the texts/);
     for (const figure of ['answer_top1', 'answer_unanswerable_auc']) expect(model.header.dev[figure]).toBeGreaterThan(0.5);
   });
 

@@ -1,0 +1,32 @@
+import { expectedAnswer } from './expected-answer.js';
+import type { SentenceTagger, TokenClass } from './sentence-tagger.js';
+import { typedFit } from './typed-fit.js';
+
+/** The typed features the answer model reads beside its own, in the order it was trained on them. */
+export const WINDOW_TYPE_FEATURES = ['asks-number', 'asks-date', 'asks-name', 'typed', 'typed-near'] as const;
+
+/** What a question's expected answer says of every window: its classes, its own stems, and the words an answer attaches to. */
+export interface QuestionType { classes: TokenClass[]; stems: Set<string>; anchors: Set<string> }
+
+const NUMBERS: TokenClass[] = ['number', 'money', 'percent', 'duration'];
+
+/** Reads a factoid question's expected answer (expected-answer.ts) once; undefined for a question answered in words. */
+export function questionType(question: string, tagger: SentenceTagger): QuestionType | undefined {
+  const expected = expectedAnswer(question, tagger);
+  if (!expected) return undefined;
+  const tokens = tagger(question);
+  // The head noun the answer attaches to ("how many *troops*"); without one, the question's nouns.
+  const anchors = expected.head.length ? expected.head.map((h) => h.stem) : tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map((t) => t.stem);
+  return { classes: expected.classes, stems: new Set(tokens.map((t) => t.stem)), anchors: new Set(anchors) };
+}
+
+/**
+ * WINDOW_TYPE_FEATURES for one window: which kind of answer the question asks for (a number, a date, a name), whether
+ * the window holds a token of that kind that is not the question's own, and how near it stands to what it is
+ * about (typed-fit.ts). All 0 for a question answered in words.
+ */
+export function windowTypeFeatures(type: QuestionType | undefined, window: string, tagger: SentenceTagger): number[] {
+  if (!type) return [0, 0, 0, 0, 0];
+  const fit = typedFit({ classes: type.classes, head: [] }, type.stems, (token) => type.anchors.has(token.stem), tagger(window));
+  return [type.classes.some((c) => NUMBERS.includes(c)) ? 1 : 0, type.classes.includes('date') ? 1 : 0, type.classes.includes('name') ? 1 : 0, fit.typed, fit.near];
+}
