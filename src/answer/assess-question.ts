@@ -80,9 +80,9 @@ const reads = (weights: { features: readonly string[] }, names: readonly string[
   return read;
 };
 
+const ANSWER_SCORE = ['answer-score'] as const;
 /** Whether the answerability model reads the answer model's score (and so needs it loaded). */
 export const decisionReadsAnswerScore = (decision: AnswerabilityWeights) => reads(decision, ANSWER_SCORE);
-const ANSWER_SCORE = ['answer-score'] as const;
 
 /** Whether the models read a question's tagged answer type: only then is it read and are its candidates tagged. */
 export const modelsReadTypes = (models: Partial<AssessmentModels> = IN_USE) => {

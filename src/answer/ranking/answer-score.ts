@@ -37,12 +37,11 @@ export function bestAnswerScore(model: MeaningModel, question: string, top: Rank
   const q = encoded(model, question);
   // A model trained with the typed features reads them beside the two texts (window-type-features.ts).
   const tagger = model.header.extra.length ? sentenceTagger() : undefined;
-  const type = tagger && questionType(question, tagger);
+  const type = tagger ? questionType(question, tagger) : undefined;
   let best = 0;
   for (const candidate of top) {
     const window = answerWindow(candidate, docs);
-    best = Math.max(best, model.score('answer', q, encoded(model, window), tagger && windowTypeFeatures(type || undefined, window, tagger))[1]!);
+    best = Math.max(best, model.score('answer', q, encoded(model, window), tagger && windowTypeFeatures(type, window, tagger))[1]!);
   }
   return best;
 }
-

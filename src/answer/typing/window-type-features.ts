@@ -26,7 +26,7 @@ export function questionType(question: string, tagger: SentenceTagger): Question
  * about (typed-fit.ts). All 0 for a question answered in words.
  */
 export function windowTypeFeatures(type: QuestionType | undefined, window: string, tagger: SentenceTagger): number[] {
-  if (!type) return [0, 0, 0, 0, 0];
+  if (!type) return WINDOW_TYPE_FEATURES.map(() => 0);
   const fit = typedFit({ classes: type.classes, head: [] }, type.stems, (token) => type.anchors.has(token.stem), tagger(window));
   return [type.classes.some((c) => NUMBERS.includes(c)) ? 1 : 0, type.classes.includes('date') ? 1 : 0, type.classes.includes('name') ? 1 : 0, fit.typed, fit.near];
 }

@@ -68,8 +68,8 @@ export function modelAnswer(model: MeaningModel, corpora: BankCorpus[], keep: (q
       if (!set.windows.length || !keep(set.id)) continue;
       const q = encode(set.question);
       // A model trained with the typed features reads them beside the two texts.
-      const type = typed && questionType(set.question, typed);
-      const extra = (text: string) => (typed ? windowTypeFeatures(type || undefined, text, typed) : undefined);
+      const type = typed ? questionType(set.question, typed) : undefined;
+      const extra = (text: string) => (typed ? windowTypeFeatures(type, text, typed) : undefined);
       const scored = set.windows.map((w) => ({ gold: w.gold, p: model.score('answer', q, encode(w.text), extra(w.text))[1]! }));
       const top = scored.reduce((a, b) => (b.p > a.p ? b : a));
       if (set.answerable) {
