@@ -159,7 +159,7 @@ def listwise_batches(rows, groups_per_batch, rng):
             yield a, b, y, [r['g'] for r in rows_], wa, wb, x
 
 
-def listwise_loss(logits, y, groups):
+def listwise_loss(logits, y, groups, each_gold=False):
     """Shared normalisation with a no-answer option (Clark & Gardner 2018; SQuAD 2.0's no-answer): within one
     question, a window's score is s = logit(yes) - logit(no) and the no-answer option scores 0. An answerable
     question maximises the probability of its gold windows, an unanswerable one that of no answer, so a score above
@@ -171,7 +171,13 @@ def listwise_loss(logits, y, groups):
         ids = torch.tensor(ids)
         scores = torch.cat([s[ids], torch.zeros(1)])
         gold = torch.cat([y[ids].bool(), torch.tensor([not bool(y[ids].any())])])
-        losses.append(torch.logsumexp(scores, 0) - torch.logsumexp(scores[gold], 0))
+        if each_gold and gold[:-1].sum() > 1:
+            # Each gold window against the non-gold ones and no answer (the multi-positive contrastive loss of
+            # Khosla et al. 2020): a question with several gold windows cannot be satisfied by their total.
+            others = scores[~gold]
+            losses.append(torch.stack([torch.logsumexp(torch.cat([scores[i:i + 1], others]), 0) - scores[i] for i in torch.nonzero(gold).flatten()]).mean())
+        else:
+            losses.append(torch.logsumexp(scores, 0) - torch.logsumexp(scores[gold], 0))
     return torch.stack(losses).mean()
 
 
@@ -196,6 +202,7 @@ def main():
     ap.add_argument('--tasks', default=','.join(TASKS), help='heads to train (a model may hold a subset)')
     ap.add_argument('--answer-loss', choices=['pointwise', 'listwise'], default='pointwise')
     ap.add_argument('--groups', type=int, default=8, help='questions per listwise batch')
+    ap.add_argument('--each-gold', action='store_true', help='listwise: each gold window must beat the others, not only their total')
     ap.add_argument('--dropout', type=float, default=0.0, help='dropout on the heads\' input while training')
     ap.add_argument('--typed', action='store_true', help='the answer head also reads the typed features exported with each example')
     ap.add_argument('--coverage', action='store_true', help='add the soft-coverage features to the heads\' input')
@@ -229,7 +236,7 @@ def main():
             plan.extend((t, x) for x in batches(mine, args.batch, True, rng))
         rng.shuffle(plan); total = 0.0
         for t, (a, b, y, extra, wa, wb, x) in plan:
-            if t == 'answer-listwise': loss = listwise_loss(model(a, b, 'answer', wa, wb, x), y, extra)
+            if t == 'answer-listwise': loss = listwise_loss(model(a, b, 'answer', wa, wb, x), y, extra, args.each_gold)
             else: loss = F.cross_entropy(model(a, b, t, wa, wb, x), y)
             opt.zero_grad(); loss.backward(); opt.step(); total += loss.item()
         fig = dev_figures(model, dev)
@@ -239,7 +246,7 @@ def main():
         if score > best: best, best_state = score, {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
     meta = {'architecture': 'decomposable-attention', 'dim': args.dim, 'lexical': LEXICAL + (2 * COVERAGE if args.coverage else 0) + (len(TYPED) if args.typed else 0), 'coverage': args.coverage, 'extra': TYPED if args.typed else [], 'inputDimensions': info['dimensions'], 'tasks': {t: TASKS[t] for t in tasks},
-            'seed': args.seed, 'epochs': args.epochs, 'ibmStance': args.ibm_stance, 'lr': args.lr, 'batch': args.batch, 'answerLoss': args.answer_loss, 'dropout': args.dropout,
+            'seed': args.seed, 'epochs': args.epochs, 'ibmStance': args.ibm_stance, 'lr': args.lr, 'batch': args.batch, 'answerLoss': args.answer_loss, 'eachGold': args.each_gold, 'dropout': args.dropout,
             'history': history, 'dev': dev_figures(model, dev)}
     # A few dev examples with their GloVe rows and this model's probabilities: wedge's tests score them again in
     # TypeScript, so an export or inference that drifts from training cannot land.
