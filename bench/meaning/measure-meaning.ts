@@ -3,18 +3,12 @@ import { classifyStance } from '../../src/answer/steelman/classify-stance.js';
 import { judgeKnowledge } from '../../src/answer/citations/judge-knowledge.js';
 import { scoreSupport } from '../../src/answer/citations/score-support.js';
 import { loadGloveVectors } from '../../src/embeddings/glove-vectors.js';
-import { readBank } from '../../src/eval/bank/read-bank.js';
+import { readBank, type BankCorpus } from '../../src/eval/bank/read-bank.js';
 import { stanceFigures, supportFigures } from '../../src/eval/bank/score-bank-items.js';
-import { modelAnswer, modelSamePoint, modelStance, modelSupport } from '../../src/eval/meaning/meaning-figures.js';
+import { modelAnswer, modelSamePoint, modelStance, modelSupport, type AnswerFigures } from '../../src/eval/meaning/meaning-figures.js';
 import { argkpPairs } from '../../src/eval/meaning/argkp-split.js';
 import { loadMeaningModel, type MeaningModel } from '../../src/meaning/meaning-model.js';
-import type { BankCorpus } from '../../src/eval/bank/read-bank.js';
-import type { AnswerFigures } from '../../src/eval/meaning/meaning-figures.js';
 
-/**
- * Measures a meaning model on one split of the bank and of ArgKP (dev to choose between models; test once per
- * model), beside the majority class and today's rules: `node dist/bench/meaning/measure-meaning.js MODEL dev|test`.
- */
 /** The answer figures by corpus and by question type (a near miss counts under the type it was written as). */
 function answerBreakdown(model: MeaningModel, corpora: BankCorpus[]) {
   const qtype = new Map(corpora.flatMap((c) => [...c.answerable, ...c.unanswerable].map((q) => [q.id, q.qtype ?? 'untyped'] as const)));
@@ -25,6 +19,10 @@ function answerBreakdown(model: MeaningModel, corpora: BankCorpus[]) {
   };
 }
 
+/**
+ * Measures a meaning model on one split of the bank and of ArgKP (dev to choose between models; test once per
+ * model), beside the majority class and today's rules: `node dist/bench/meaning/measure-meaning.js MODEL dev|test`.
+ */
 async function main(): Promise<void> {
   const [file = 'models/meaning-v1.bin', split = 'dev'] = process.argv.slice(2);
   const dataDir = path.resolve('../shared/data');

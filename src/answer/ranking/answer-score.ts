@@ -1,8 +1,7 @@
 import type { EncodedText, MeaningModel } from '../../meaning/meaning-model.js';
 import type { DocLookup } from '../evidence.js';
 import type { RankedSentence } from './rank-sentences.js';
-import { sentenceTagger } from '../typing/sentence-tagger.js';
-import { questionType, windowTypeFeatures } from '../typing/window-type-features.js';
+import { windowFeaturesFor } from '../typing/window-type-features.js';
 
 // Windows repeat across questions on one corpus; their encodings (the question-independent half) are kept, up to this many.
 const ENCODED_MAX = 4096;
@@ -35,13 +34,12 @@ export function answerWindow(candidate: RankedSentence, docs: DocLookup): string
 export function bestAnswerScore(model: MeaningModel, question: string, top: RankedSentence[], docs: DocLookup): number {
   if (!top.length) return 0;
   const q = encoded(model, question);
-  // A model trained with the typed features reads them beside the two texts (window-type-features.ts).
-  const tagger = model.header.extra.length ? sentenceTagger() : undefined;
-  const type = tagger ? questionType(question, tagger) : undefined;
+  // A model trained with the typed features reads them beside the two texts.
+  const extra = windowFeaturesFor(model.header.extra, question);
   let best = 0;
   for (const candidate of top) {
     const window = answerWindow(candidate, docs);
-    best = Math.max(best, model.score('answer', q, encoded(model, window), tagger && windowTypeFeatures(type, window, tagger))[1]!);
+    best = Math.max(best, model.score('answer', q, encoded(model, window), extra?.(window))[1]!);
   }
   return best;
 }

@@ -1,5 +1,6 @@
+import { DataFileError } from '../../errors/wedge-error.js';
 import { expectedAnswer } from './expected-answer.js';
-import type { SentenceTagger, TokenClass } from './sentence-tagger.js';
+import { sentenceTagger, type SentenceTagger, type TokenClass } from './sentence-tagger.js';
 import { typedFit } from './typed-fit.js';
 
 /** The typed features the answer model reads beside its own, in the order it was trained on them. */
@@ -29,4 +30,16 @@ export function windowTypeFeatures(type: QuestionType | undefined, window: strin
   if (!type) return WINDOW_TYPE_FEATURES.map(() => 0);
   const fit = typedFit({ classes: type.classes, head: [] }, type.stems, (token) => type.anchors.has(token.stem), tagger(window));
   return [type.classes.some((c) => NUMBERS.includes(c)) ? 1 : 0, type.classes.includes('date') ? 1 : 0, type.classes.includes('name') ? 1 : 0, fit.typed, fit.near];
+}
+
+/**
+ * How a model whose header names `extra` features reads a question's windows: WINDOW_TYPE_FEATURES for each window,
+ * or undefined for a model that reads none. A model naming other features was trained by another version: refused.
+ */
+export function windowFeaturesFor(extra: readonly string[], question: string): ((window: string) => number[]) | undefined {
+  if (!extra.length) return undefined;
+  if (extra.join() !== WINDOW_TYPE_FEATURES.join()) throw new DataFileError(`the answer model reads ${extra.join(', ')}; this version computes ${WINDOW_TYPE_FEATURES.join(', ')}`);
+  const tagger = sentenceTagger();
+  const type = questionType(question, tagger);
+  return (window) => windowTypeFeatures(type, window, tagger);
 }

@@ -4,9 +4,7 @@ import { stanceLabel, stanceToward } from '../../meaning/stance-toward.js';
 import type { BankCorpus } from '../bank/read-bank.js';
 import { stanceFigures, supportFigures, type StanceFigures, type SupportFigures } from '../bank/score-bank-items.js';
 import { answerCandidates } from './answer-candidates.js';
-import { sentenceTagger } from '../../answer/typing/sentence-tagger.js';
-import { questionType, windowTypeFeatures, WINDOW_TYPE_FEATURES } from '../../answer/typing/window-type-features.js';
-import { DataFileError } from '../../errors/wedge-error.js';
+import { windowFeaturesFor } from '../../answer/typing/window-type-features.js';
 
 /** Answer-task figures: gold window first among the candidates, and how well the best window's score separates answerable from near misses. */
 export interface AnswerFigures { questions: number; goldFirst: number; nearMisses: number; nearMissAuc: number; /** The same figure for BM25's own order of the candidates, the baseline. */ bm25First: number }
@@ -56,8 +54,6 @@ export function modelSupport(model: MeaningModel, corpora: BankCorpus[]): Record
 /** The answer head over each corpus's candidate windows: is a gold window scored first, and do near misses score lower? */
 export function modelAnswer(model: MeaningModel, corpora: BankCorpus[], keep: (questionId: string) => boolean = () => true): AnswerFigures {
   const encode = encoder(model);
-  const typed = model.header.extra.length ? sentenceTagger() : undefined;
-  if (typed && model.header.extra.join() !== WINDOW_TYPE_FEATURES.join()) throw new DataFileError(`the answer model reads ${model.header.extra.join(', ')}; this version computes ${WINDOW_TYPE_FEATURES.join(', ')}`);
   let questions = 0;
   let first = 0;
   let bm25First = 0;
@@ -68,9 +64,8 @@ export function modelAnswer(model: MeaningModel, corpora: BankCorpus[], keep: (q
       if (!set.windows.length || !keep(set.id)) continue;
       const q = encode(set.question);
       // A model trained with the typed features reads them beside the two texts.
-      const type = typed ? questionType(set.question, typed) : undefined;
-      const extra = (text: string) => (typed ? windowTypeFeatures(type, text, typed) : undefined);
-      const scored = set.windows.map((w) => ({ gold: w.gold, p: model.score('answer', q, encode(w.text), extra(w.text))[1]! }));
+      const extra = windowFeaturesFor(model.header.extra, set.question);
+      const scored = set.windows.map((w) => ({ gold: w.gold, p: model.score('answer', q, encode(w.text), extra?.(w.text))[1]! }));
       const top = scored.reduce((a, b) => (b.p > a.p ? b : a));
       if (set.answerable) {
         if (!scored.some((s) => s.gold)) continue;

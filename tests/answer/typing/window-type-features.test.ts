@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sentenceTagger } from '../../../src/answer/typing/sentence-tagger.js';
-import { questionType, windowTypeFeatures, WINDOW_TYPE_FEATURES } from '../../../src/answer/typing/window-type-features.js';
+import { questionType, windowFeaturesFor, windowTypeFeatures, WINDOW_TYPE_FEATURES } from '../../../src/answer/typing/window-type-features.js';
 
 const tagger = sentenceTagger();
 const features = (question: string, window: string) => Object.fromEntries(windowTypeFeatures(questionType(question, tagger), window, tagger).map((v, i) => [WINDOW_TYPE_FEATURES[i], v]));
@@ -21,5 +21,12 @@ describe('typed features of a window', () => {
 
   it('is all zeros for a question answered in words', () => {
     expect(windowTypeFeatures(questionType('Why did Russia deploy troops?', tagger), 'Russia deployed 40,000 troops.', tagger)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('reads windows for a model only as its header names them, and refuses a model naming other features', () => {
+    expect(windowFeaturesFor([], 'How many troops?')).toBeUndefined();
+    const read = windowFeaturesFor(WINDOW_TYPE_FEATURES, 'How many troops did Russia deploy?')!;
+    expect(read('Russia deployed 40,000 troops.')).toEqual(windowTypeFeatures(questionType('How many troops did Russia deploy?', tagger), 'Russia deployed 40,000 troops.', tagger));
+    expect(() => windowFeaturesFor(['asks-number', 'typed'], 'How many troops?')).toThrow(/reads asks-number, typed; this version computes/);
   });
 });
