@@ -4,7 +4,7 @@ shared attend/compare encoder and four heads (stance, same point, support, answe
 bench/meaning/export-meaning-data.ts wrote (train and dev only; test corpora and topics are never exported),
 trains on train, picks the epoch by dev, and writes the weights wedge's TypeScript inference reads.
 
-Usage: train-meaning.py DATA_DIR OUT_FILE [--epochs N] [--dim D] [--seed S] [--tasks a,b] [--answer-loss listwise]
+Usage: train-meaning.py DATA_DIR OUT_FILE [--epochs N] [--dim D] [--seed S] [--tasks a,b] [--answer-loss listwise] [--same-loss listwise]
 """
 import argparse, json, random, struct, sys, time
 import numpy as np
@@ -12,7 +12,10 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-TASKS = {'stance': 3, 'same': 2, 'support': 2, 'answer': 2}
+TASKS = {'stance': 3, 'same': 2, 'support': 2, 'answer': 2, 'side': 2}
+# `side` is stance asked as a choice: does the sentence argue for this thesis? A sentence's theses (both of a debate;
+# IBM's one topic and an unrelated one) and "neither" compete in one softmax (--stance-loss listwise trains it from
+# the stance examples; the TypeScript reads it in stanceToward).
 # Lexical overlap features beside the attention's: share of each side's tokens found in the other, plain and
 # weighted by rarity (log of the word's GloVe frequency rank), as answer-selection models add to attention.
 LEXICAL = 4
@@ -127,6 +130,28 @@ def dev_figures(model, dev):
     if same:
         tp = sum(1 for r, p in same if p[1] > 0.5 and r['y']); fp = sum(1 for r, p in same if p[1] > 0.5 and not r['y']); fn = sum(1 for r, p in same if p[1] <= 0.5 and r['y'])
         fig['same_f1'] = 2 * tp / max(1, 2 * tp + fp + fn)
+        # Key point analysis's decision (src/meaning/match-key-points.ts): each argument makes at most its best key
+        # point, when that clears a threshold; the best F1 over thresholds, and where.
+        args_ = {}
+        for r, p in same: args_.setdefault(r['g'], []).append((p[1], r['y']))
+        positives = sum(y for g in args_.values() for _, y in g)
+        best = (0.0, 0.0)
+        for t in [i / 20 for i in range(1, 20)]:
+            picked = [max(g) for g in args_.values() if max(g)[0] >= t]
+            tp = sum(y for _, y in picked)
+            f1 = 2 * tp / max(1, len(picked) + positives)
+            if f1 > best[0]: best = (f1, t)
+        fig['same_kpa_f1'], fig['same_kpa_threshold'] = best
+    side = [(r, p) for r, p in pred if r['t'] == 'side']
+    if side:
+        # A sentence is right when the thesis scored highest (or none, if no score beats 0) is the one it argues for.
+        groups = {}
+        for r, p in side: groups.setdefault(r['g'], []).append((float(np.log(p[1] + 1e-9) - np.log(p[0] + 1e-9)), r['y'], r.get('h')))
+        def right(g):
+            best = max(g)
+            return (best[1] == 1) if best[0] > 0 else not any(y for _, y, _ in g)
+        fig['side_acc'] = float(np.mean([right(g) for g in groups.values()]))
+        fig['side_bank_acc'] = float(np.mean([right(g) for g in groups.values() if g[0][2] == 'bank']))
     sup = [(r, p) for r, p in pred if r['t'] == 'support']
     if sup: fig['support_acc'] = float(np.mean([(p[1] > 0.5) == bool(r['y']) for r, p in sup]))
     ans = [(r, p) for r, p in pred if r['t'] == 'answer']
@@ -142,16 +167,25 @@ def dev_figures(model, dev):
     return fig
 
 
-def selection_score(fig):
-    """The mean of the dev figures of the heads being trained: the epoch kept is the one where it is highest."""
-    keys = [k for k in ('stance_bank_acc', 'same_f1', 'support_acc', 'answer_top1', 'answer_unanswerable_auc') if k in fig]
+def selection_score(fig, same_key='same_f1'):
+    """The mean of the dev figures of the heads being trained: the epoch kept is the one where it is highest. A
+    listwise same-point head is judged as it is used, by key point analysis's F1 (same_kpa_f1)."""
+    keys = [k for k in ('stance_bank_acc', 'side_bank_acc', same_key, 'support_acc', 'answer_top1', 'answer_unanswerable_auc') if k in fig]
     return float(np.mean([fig[k] for k in keys]))
 
 
-def listwise_batches(rows, groups_per_batch, rng):
-    """Whole questions at a time: each batch holds every candidate window of a few questions, with their group ids."""
+def listwise_batches(rows, groups_per_batch, rng, drop_gold=0.0):
+    """Whole questions at a time: each batch holds every candidate window of a few questions, with their group ids.
+    With drop_gold, an answerable question is also shown, with that probability, without its gold windows and
+    labelled "no answer" (SQuAD 2.0 built unanswerable questions the same way: the answer taken away, the
+    distracting context kept). What is left is what the answerer would quote for a near miss: windows that share
+    the question's words but do not state its answer."""
     by_group = {}
     for r in rows: by_group.setdefault(r['g'], []).append(r)
+    if drop_gold > 0:
+        for g, group in list(by_group.items()):
+            rest = [r for r in group if not r['y']]
+            if len(rest) < len(group) and rest and rng.random() < drop_gold: by_group[f'{g}#dropped'] = rest
     keys = sorted(by_group); rng.shuffle(keys)
     for i in range(0, len(keys), groups_per_batch):
         chunk = [r for k in keys[i:i + groups_per_batch] for r in by_group[k]]
@@ -201,20 +235,34 @@ def main():
     ap.add_argument('--ibm-stance', type=int, default=8000)
     ap.add_argument('--tasks', default=','.join(TASKS), help='heads to train (a model may hold a subset)')
     ap.add_argument('--answer-loss', choices=['pointwise', 'listwise'], default='pointwise')
+    ap.add_argument('--same-loss', choices=['pointwise', 'listwise'], default='pointwise', help='listwise: an argument\'s key points and "none" in one softmax, as key point analysis decides')
+    ap.add_argument('--stance-loss', choices=['pointwise', 'listwise'], default='pointwise', help='listwise: the side head, a sentence\'s theses and "neither" in one softmax')
     ap.add_argument('--groups', type=int, default=8, help='questions per listwise batch')
     ap.add_argument('--each-gold', action='store_true', help='listwise: each gold window must beat the others, not only their total')
+    ap.add_argument('--drop-gold', type=float, default=0.0, help='listwise: share of answerable questions also shown without their gold windows, as "no answer"')
     ap.add_argument('--dropout', type=float, default=0.0, help='dropout on the heads\' input while training')
     ap.add_argument('--typed', action='store_true', help='the answer head also reads the typed features exported with each example')
     ap.add_argument('--coverage', action='store_true', help='add the soft-coverage features to the heads\' input')
     args = ap.parse_args()
     tasks = [t for t in args.tasks.split(',') if t]
+    if args.stance_loss == 'listwise': tasks = ['side' if t == 'stance' else t for t in tasks]
     assert all(t in TASKS for t in tasks), f'unknown task in {args.tasks}'
     random.seed(args.seed); np.random.seed(args.seed); torch.manual_seed(args.seed); torch.set_num_threads(2)
     info = json.load(open(f'{args.data}/vectors.json'))
     raw = np.fromfile(f'{args.data}/vectors.f32', dtype='<f4').reshape(info['rows'], info['dimensions'])
     vectors = torch.cat([torch.zeros(1, info['dimensions']), torch.from_numpy(raw)])
     rows = [json.loads(l) for l in open(f'{args.data}/examples.jsonl')]
-    rows = [r for r in rows if r['t'] in tasks]
+    rows = [r for r in rows if r['t'] in tasks or (r['t'] == 'stance' and 'side' in tasks)]
+    # Stance as a choice between theses: each stance example becomes "does the sentence argue for this thesis", and a
+    # sentence's examples (the same second text) compete; the 3-class label says whether this thesis is the one.
+    if args.stance_loss == 'listwise':
+        for r in rows:
+            if r['t'] == 'stance':
+                r['h'] = r.get('g', 'ibm'); r['t'] = 'side'; r['y'] = 1 if r['y'] == 0 else 0
+                r['g'] = 'side:' + r['h'] + ':' + ','.join(map(str, r['b']))
+    # Same-point pairs are grouped by the argument (the second text): an argument's candidate key points compete.
+    for r in rows:
+        if r['t'] == 'same': r['g'] = 'same:' + ','.join(map(str, r['b']))
     global RARITY
     RARITY = torch.cat([torch.zeros(1), torch.log(2 + torch.tensor(json.load(open(f'{args.data}/ranks.json')), dtype=torch.float))])
     train = [r for r in rows if r['s'] == 'train']; dev = [r for r in rows if r['s'] == 'dev']
@@ -230,24 +278,35 @@ def main():
             if t == 'stance':
                 ibm = [r for r in mine if r.get('g') != 'bank']
                 mine = [r for r in mine if r.get('g') == 'bank'] + rng.sample(ibm, min(args.ibm_stance, len(ibm)))
+            if t == 'side':
+                ibm = list({r['g']: None for r in mine if r['h'] != 'bank'})
+                keep = set(rng.sample(ibm, min(args.ibm_stance, len(ibm))))
+                mine = [r for r in mine if r['h'] == 'bank' or r['g'] in keep]
+                plan.extend(('side-listwise', x) for x in listwise_batches(mine, args.groups, rng)); continue
+            if t == 'same' and args.same_loss == 'listwise':
+                plan.extend(('same-listwise', x) for x in listwise_batches(mine, args.groups, rng)); continue
             if t == 'answer' and args.answer_loss == 'listwise':
-                plan.extend(('answer-listwise', x) for x in listwise_batches(mine, args.groups, rng)); continue
+                plan.extend(('answer-listwise', x) for x in listwise_batches(mine, args.groups, rng, args.drop_gold)); continue
             if t == 'answer': mine = [r for r in mine if r.get('c', 1)]
             plan.extend((t, x) for x in batches(mine, args.batch, True, rng))
         rng.shuffle(plan); total = 0.0
         for t, (a, b, y, extra, wa, wb, x) in plan:
             if t == 'answer-listwise': loss = listwise_loss(model(a, b, 'answer', wa, wb, x), y, extra, args.each_gold)
+            elif t == 'same-listwise': loss = listwise_loss(model(a, b, 'same', wa, wb, x), y, extra)
+            elif t == 'side-listwise': loss = listwise_loss(model(a, b, 'side', wa, wb, x), y, extra)
             else: loss = F.cross_entropy(model(a, b, t, wa, wb, x), y)
             opt.zero_grad(); loss.backward(); opt.step(); total += loss.item()
         fig = dev_figures(model, dev)
-        score = selection_score(fig)
+        score = selection_score(fig, 'same_kpa_f1' if args.same_loss == 'listwise' else 'same_f1')
         history.append({'epoch': epoch + 1, 'loss': total / len(plan), **fig})
         print(f'epoch {epoch + 1}: loss {total / len(plan):.3f} {json.dumps({k: round(v, 3) for k, v in fig.items()})} ({time.time() - start:.0f} s)', file=sys.stderr)
         if score > best: best, best_state = score, {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
     meta = {'architecture': 'decomposable-attention', 'dim': args.dim, 'lexical': LEXICAL + (2 * COVERAGE if args.coverage else 0) + (len(TYPED) if args.typed else 0), 'coverage': args.coverage, 'extra': TYPED if args.typed else [], 'inputDimensions': info['dimensions'], 'tasks': {t: TASKS[t] for t in tasks},
-            'seed': args.seed, 'epochs': args.epochs, 'ibmStance': args.ibm_stance, 'lr': args.lr, 'batch': args.batch, 'answerLoss': args.answer_loss, 'eachGold': args.each_gold, 'dropout': args.dropout,
+            'seed': args.seed, 'epochs': args.epochs, 'ibmStance': args.ibm_stance, 'lr': args.lr, 'batch': args.batch, 'answerLoss': args.answer_loss, 'sameLoss': args.same_loss, 'stanceLoss': args.stance_loss, 'eachGold': args.each_gold, 'dropGold': args.drop_gold, 'dropout': args.dropout,
             'history': history, 'dev': dev_figures(model, dev)}
+    # A listwise same-point head's probabilities are not calibrated at 0.5: the threshold it was chosen at travels with it.
+    if args.same_loss == 'listwise' and 'same_kpa_threshold' in meta['dev']: meta['thresholds'] = {'same': meta['dev']['same_kpa_threshold']}
     # A few dev examples with their GloVe rows and this model's probabilities: wedge's tests score them again in
     # TypeScript, so an export or inference that drifts from training cannot land.
     ranks = json.load(open(f'{args.data}/ranks.json'))

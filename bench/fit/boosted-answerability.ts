@@ -68,6 +68,17 @@ export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[]
     const cutoff = grid.filter((c) => answers(c) && declines(c)).at(-1);
     const fit: Fit = { options, trees, auc: devAuc(devScores), cutoff, nearMisses: cutoff === undefined ? 0 : decidedShare(dev, devScores, cutoff, (r) => r.q.nearMiss, false) };
     console.log(`  boosted ${JSON.stringify(options)}: dev AUC ${fit.auc.toFixed(3)} (in use ${inUseAuc.toFixed(3)}); cut-offs answering no less up to ${grid.filter(answers).at(-1)}, declining as often on every dev set and the first sets (in use ${v1Declined.toFixed(3)}) from ${grid.filter(declines).at(0)}${cutoff === undefined ? ': none does both' : `: ${cutoff}, dev near misses declined ${fit.nearMisses.toFixed(3)}`}`);
+    // When no cut-off does both, each set's own bounds say which one blocks, and the first sets' questions on the
+    // wrong side of the other bound say why (they are train questions).
+    const low = grid.filter(declines).at(0);
+    if (cutoff === undefined) {
+      const bounds = sets.map((set, k) => `${set.name} answers no less up to ${grid.filter((c) => decidedShare(dev, devScores, c, (r) => set.pick(r) && r.q.answerable, true) >= floor[k]! - 1e-9).at(-1)}, declines as often from ${grid.find((c) => decidedShare(dev, devScores, c, (r) => set.pick(r) && !r.q.answerable, false) >= declineFloor[k]! - 1e-9)}`);
+      console.log(`    ${bounds.join('; ')}; first sets declines as often from ${grid.find((c) => decidedShare(train, trainScores, c, v1Unanswerable, false) >= v1Declined - 1e-9)}`);
+    }
+    if (cutoff === undefined && low !== undefined) {
+      const missed = train.map((r, i) => ({ r, s: trainScores[i]! })).filter(({ r, s }) => v1(r) && s < low).sort((a, b) => a.s - b.s);
+      for (const { r, s } of missed.slice(0, 6)) console.log(`    first-set answerable below ${low}: ${s.toFixed(3)} ${r.q.question}`);
+    }
     if (cutoff !== undefined && (!chosen || fit.nearMisses > chosen.nearMisses || (fit.nearMisses === chosen.nearMisses && fit.auc > chosen.auc))) chosen = fit;
   }
   if (!chosen) {

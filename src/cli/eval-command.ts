@@ -134,7 +134,7 @@ function bankGates(): typeof EVAL_GATES {
     'min-meaning-support': { read: (r) => meaningOf(r)?.support.accuracy, fallback: 0.609, label: 'meaning model: support, bank test' },
     'min-meaning-answer-first': { read: (r) => meaningOf(r)?.answer.goldFirst, fallback: 0.608, label: 'answer model: gold window first, bank test' },
     'min-meaning-answer-auc': { read: (r) => meaningOf(r)?.answer.nearMissAuc, fallback: 0.652, label: 'answer model: near misses below gold (AUC)' },
-    'min-meaning-same-f1': { read: (r) => meaningOf(r)?.samePoint.f1, fallback: 0.404, label: 'meaning model: same point F1, ArgKP test' },
+    'min-meaning-same-f1': { read: (r) => meaningOf(r)?.samePoint.f1, fallback: 0.484, label: 'meaning model: same point F1, ArgKP test' },
   };
 }
 
@@ -246,7 +246,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
         supports: (statement, cited) => scoreSupport(statement, cited, knowledge).level === 'supported',
         classifyStance: (sentence) => classifyStance(sentence).stance,
       }),
-      meaning: await runMeaningEval({ modelFile: config.meaningModel, answerModelFile: config.answerModel, vectors, bank, dataDir: config.dataDir, stanceV2: v2Sets.stanceRows, sides: defaultSides }),
+      meaning: await runMeaningEval({ modelFile: config.meaningModel, answerModelFile: config.answerModel, samePointModelFile: config.samePointModel, vectors, bank, dataDir: config.dataDir, stanceV2: v2Sets.stanceRows, sides: defaultSides }),
     };
   } finally {
     progress.stop();

@@ -11,7 +11,7 @@ import { stanceLabel, stanceToward } from '../meaning/stance-toward.js';
 /** The meaning model measured on the bank's test corpora, ArgKP's test topics and stance-v2 test, or why it was not. */
 export type MeaningEvalResult =
   | { available: false; note: string }
-  | { available: true; model: string; /** The file the answer figures come from (the answer model, or the meaning model when it is absent). */ answerModel: string; stance: StanceFigures; stanceV2: StanceFigures; support: SupportFigures; answer: AnswerFigures; samePoint: SamePointFigures };
+  | { available: true; model: string; /** The files the answer and same-point figures come from (their own models, or the meaning model where one is absent). */ answerModel: string; samePointModel: string; stance: StanceFigures; stanceV2: StanceFigures; support: SupportFigures; answer: AnswerFigures; samePoint: SamePointFigures };
 
 /**
  * Measures the shipped meaning model once per run on data it never trained on: the bank's test corpora (stance,
@@ -19,14 +19,19 @@ export type MeaningEvalResult =
  * toward its two sides' theses.
  */
 export async function runMeaningEval(options: {
-  modelFile: string; vectors: GloveVectors; bank: Bank; dataDir: string; answerModelFile?: string;
+  modelFile: string; vectors: GloveVectors; bank: Bank; dataDir: string; answerModelFile?: string; samePointModelFile?: string;
   stanceV2: Array<{ sentence: string; stance: string; split: string }>; sides?: [string, string];
 }): Promise<MeaningEvalResult> {
   if (!options.bank.available) return { available: false, note: 'meaning model not measured: the question bank is unavailable' };
   if (!existsSync(options.modelFile)) return { available: false, note: `meaning model not measured: ${options.modelFile} not found` };
   const model = await loadMeaningModel(options.modelFile, options.vectors);
-  const answerFile = options.answerModelFile && existsSync(options.answerModelFile) ? options.answerModelFile : options.modelFile;
-  const answerModel = answerFile === options.modelFile ? model : await loadMeaningModel(answerFile, options.vectors);
+  // A head trained on its own ships in a file of its own; without that file the meaning model's head is measured.
+  const headFile = (file?: string) => (file && existsSync(file) ? file : options.modelFile);
+  const headModel = async (file: string) => (file === options.modelFile ? model : loadMeaningModel(file, options.vectors));
+  const answerFile = headFile(options.answerModelFile);
+  const samePointFile = headFile(options.samePointModelFile);
+  const answerModel = await headModel(answerFile);
+  const samePointModel = await headModel(samePointFile);
   // The first round's test corpora: the gates on these figures were set on them.
   const test = options.bank.corpora.filter((c) => c.meta.split === 'test' && c.meta.round === 1);
   const encode = encoder(model);
@@ -38,10 +43,11 @@ export async function runMeaningEval(options: {
     available: true,
     model: path.basename(options.modelFile),
     answerModel: path.basename(answerFile),
+    samePointModel: path.basename(samePointFile),
     stance: modelStance(model, test).test!,
     stanceV2,
     support: modelSupport(model, test).test!,
     answer: modelAnswer(answerModel, test),
-    samePoint: modelSamePoint(model, await argkpPairs(options.dataDir, 'test')),
+    samePoint: modelSamePoint(samePointModel, await argkpPairs(options.dataDir, 'test')),
   };
 }

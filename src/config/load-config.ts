@@ -17,6 +17,8 @@ export const configSchema = z.object({
   meaningModel: z.string().min(1).default('models/meaning-v1.bin'),
   /** The answer model (an answer head trained listwise with a no-answer option); the meaning model's answer head when the file is absent. */
   answerModel: z.string().min(1).default('models/answer-v2.bin'),
+  /** The same-point model (a same-point head trained listwise, as key point analysis decides); the meaning model's own head when the file is absent. */
+  samePointModel: z.string().min(1).default('models/same-point-v1.bin'),
   /** A boosted answerability model to decline with (npm run fit:ranker -- --boosted); unset: the fitted logistic one in use. */
   answerabilityModel: optionalString,
   /** Unset means: glove for new builds, and whatever the index was built with for queries. */
@@ -68,6 +70,7 @@ export const envNames: Record<keyof Config, string> = {
   dataDir: 'WEDGE_DATA_DIR',
   meaningModel: 'WEDGE_MEANING_MODEL',
   answerModel: 'WEDGE_ANSWER_MODEL',
+  samePointModel: 'WEDGE_SAME_POINT_MODEL',
   answerabilityModel: 'WEDGE_ANSWERABILITY_MODEL',
   embedder: 'WEDGE_EMBEDDER',
   openaiApiKey: 'OPENAI_API_KEY',

@@ -4,8 +4,8 @@ import type { GloveVectors } from '../embeddings/glove-vectors.js';
 import { DataFileError } from '../errors/wedge-error.js';
 import { meaningTokens } from './meaning-tokens.js';
 
-/** What the meaning model judges about a pair of texts. */
-export type MeaningTask = 'stance' | 'same' | 'support' | 'answer';
+/** What the meaning model judges about a pair of texts (`side`: does a sentence argue for a thesis, trained as a choice between theses). */
+export type MeaningTask = 'stance' | 'same' | 'support' | 'answer' | 'side';
 
 const MAGIC = 'WEDGEMEANING1\n';
 const headerSchema = z.object({
@@ -21,6 +21,8 @@ const headerSchema = z.object({
   tasks: z.record(z.string(), z.number().int().positive()),
   tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().positive()), offset: z.number().int().min(0) })),
   dev: z.record(z.string(), z.number()),
+  /** Decision thresholds chosen on dev with the model (a listwise same-point head's `same`); absent: the callers' defaults. */
+  thresholds: z.record(z.string(), z.number()).default({}),
 }).passthrough();
 /** The model file's header: shapes, the tasks and their classes, and the dev figures it was chosen on. */
 export type MeaningHeader = z.infer<typeof headerSchema>;

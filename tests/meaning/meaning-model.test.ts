@@ -9,10 +9,11 @@ import { useTempDirs } from '../helpers/temp-dir.js';
 
 const MODEL = path.resolve('models/meaning-v1.bin');
 const ANSWER_MODEL = path.resolve('models/answer-v2.bin');
+const SAME_POINT_MODEL = path.resolve('models/same-point-v1.bin');
 const tempDir = useTempDirs();
 
 describe('the shipped meaning model', () => {
-  it.each([['meaning-v1.bin', MODEL, 16], ['answer-v2.bin', ANSWER_MODEL, 8]])('%s scores the dev examples recorded at training exactly as PyTorch did, so export and inference agree', async (_name, file, least) => {
+  it.each([['meaning-v1.bin', MODEL, 16], ['answer-v2.bin', ANSWER_MODEL, 8], ['same-point-v1.bin', SAME_POINT_MODEL, 8]])('%s scores the dev examples recorded at training exactly as PyTorch did, so export and inference agree', async (_name, file, least) => {
     const model = await loadMeaningModel(file, await sharedGlove());
     const parity = (model.header as { parity?: Array<{ task: 'stance'; a: number[]; b: number[]; p: number[]; x?: number[] }> }).parity ?? [];
     expect(parity.length).toBeGreaterThanOrEqual(least);
@@ -31,6 +32,14 @@ describe('the shipped meaning model', () => {
     const [q, w] = [model.encode('How many troops?'), model.encode('There were 40,000 troops.')];
     expect(() => model.score('answer', q, w)).toThrow(/reads 5 features beside the texts/);
     for (const figure of ['answer_top1', 'answer_unanswerable_auc']) expect(model.header.dev[figure]).toBeGreaterThan(0.5);
+  });
+
+  it('the same-point model holds only the same-point head and carries the threshold it was chosen at on dev, which the key point figures use', async () => {
+    const model = await loadMeaningModel(SAME_POINT_MODEL, await sharedGlove());
+    expect(Object.keys(model.header.tasks)).toEqual(['same']);
+    expect(model.header.thresholds.same).toBe(model.header.dev.same_kpa_threshold);
+    expect(model.header.thresholds.same).toBeGreaterThan(0);
+    expect(model.header.thresholds.same).toBeLessThan(0.5);
   });
 
   it('records the dev figures it was chosen on, for every head', async () => {

@@ -108,7 +108,7 @@ export function modelSamePoint(model: MeaningModel, pairs: Array<{ a: string; b:
     const text = encode(argument);
     // Each pair is scored once; both decisions read the same scores.
     const scores = candidates.map((c) => model.score('same', encode(c.a), text)[1]!);
-    const match = bestPoint(scores);
+    const match = bestPoint(scores, model.header.thresholds.same);
     candidates.forEach((c, i) => {
       count(rule, i === match, c.same);
       count(plain, scores[i]! > 0.5, c.same);

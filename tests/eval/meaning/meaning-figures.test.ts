@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerCandidates, corpusWindows } from '../../../src/eval/meaning/answer-candidates.js';
 import { argkpSplit } from '../../../src/eval/meaning/argkp-split.js';
-import { rocAuc } from '../../../src/eval/meaning/meaning-figures.js';
+import { modelSamePoint, rocAuc } from '../../../src/eval/meaning/meaning-figures.js';
+import type { MeaningModel } from '../../../src/meaning/meaning-model.js';
 import { readCsv } from '../../../src/eval/meaning/read-csv.js';
 import { useTempDirs } from '../../helpers/temp-dir.js';
 
@@ -14,6 +15,25 @@ describe('rocAuc', () => {
     expect(rocAuc([0.9, 0.8], [0.1, 0.2])).toBe(1);
     expect(rocAuc([0.5], [0.5])).toBe(0.5);
     expect(rocAuc([0.1], [0.9, 0.8])).toBe(0);
+  });
+});
+
+describe('modelSamePoint', () => {
+  // A stand-in head: the same-point probability of a pair is the number written in its key point.
+  const head = (thresholds: Record<string, number>) => ({
+    header: { thresholds },
+    encode: (text: string) => ({ rows: new Int32Array(), attend: new Float32Array([Number(text) || 0]), compareSelf: new Float32Array(), compareAligned: new Float32Array() }),
+    score: (_task: string, a: { attend: Float32Array }) => new Float32Array([1 - a.attend[0]!, a.attend[0]!]),
+  }) as unknown as MeaningModel;
+  const pairs = [{ a: '0.3', b: 'argument one', same: true }, { a: '0.2', b: 'argument one', same: false }, { a: '0.35', b: 'argument two', same: false }];
+
+  it('matches each argument to its best key point only when it reaches the threshold the model was chosen at', () => {
+    expect(modelSamePoint(head({ same: 0.25 }), pairs)).toMatchObject({ precision: 0.5, recall: 1 });
+    expect(modelSamePoint(head({ same: 0.32 }), pairs)).toMatchObject({ precision: 0, recall: 0 });
+  });
+
+  it('falls back to the default threshold (0.4) for a model that carries none', () => {
+    expect(modelSamePoint(head({}), pairs).recall).toBe(0);
   });
 });
 
