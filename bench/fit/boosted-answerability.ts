@@ -78,6 +78,10 @@ export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[]
     if (cutoff === undefined && low !== undefined) {
       const missed = train.map((r, i) => ({ r, s: trainScores[i]! })).filter(({ r, s }) => v1(r) && s < low).sort((a, b) => a.s - b.s);
       for (const { r, s } of missed.slice(0, 6)) console.log(`    first-set answerable below ${low}: ${s.toFixed(3)} ${r.q.question}`);
+      if (process.env.WEDGE_FIT_SHOW_DEV) {
+        const lost = dev.map((r, i) => ({ r, s: devScores[i]!, was: inUse.dev[i]! })).filter(({ r, s, was }) => isDefault(r) && r.q.answerable && s < low && was >= inUse.cutoff).sort((a, b) => a.s - b.s);
+        for (const { r, s, was } of lost) console.log(`    default dev answerable the model in use answers (${was.toFixed(3)}), below ${low} here: ${s.toFixed(3)} [${r.q.qtype}] ${r.q.question}`);
+      }
     }
     if (cutoff !== undefined && (!chosen || fit.nearMisses > chosen.nearMisses || (fit.nearMisses === chosen.nearMisses && fit.auc > chosen.auc))) chosen = fit;
   }

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const has = (task: string) => task in model.header.tasks;
   const result = {
     model: file, split, dev: model.header.dev,
-    ...(has('stance') ? { stance: { model: modelStance(model, corpora)[split], rules: rulesStance[split] } } : {}),
+    ...(has('stance') || has('side') ? { stance: { model: modelStance(model, corpora)[split], rules: rulesStance[split] } } : {}),
     ...(has('support') ? { support: { model: modelSupport(model, corpora)[split], rules: rulesSupport[split] } } : {}),
     ...(has('answer') ? { answer: modelAnswer(model, corpora), answerBy: answerBreakdown(model, corpora) } : {}),
     ...(has('same') ? { samePoint: { ...modelSamePoint(model, pairs), positives: pairs.filter((p) => p.same).length } } : {}),
