@@ -237,6 +237,7 @@ def main():
     ap.add_argument('--answer-loss', choices=['pointwise', 'listwise'], default='pointwise')
     ap.add_argument('--same-loss', choices=['pointwise', 'listwise'], default='pointwise', help='listwise: an argument\'s key points and "none" in one softmax, as key point analysis decides')
     ap.add_argument('--stance-loss', choices=['pointwise', 'listwise'], default='pointwise', help='listwise: the side head, a sentence\'s theses and "neither" in one softmax')
+    ap.add_argument('--support-guarded', action='store_true', help='train and choose the support head only on pairs the judge\'s guards let through')
     ap.add_argument('--groups', type=int, default=8, help='questions per listwise batch')
     ap.add_argument('--each-gold', action='store_true', help='listwise: each gold window must beat the others, not only their total')
     ap.add_argument('--drop-gold', type=float, default=0.0, help='listwise: share of answerable questions also shown without their gold windows, as "no answer"')
@@ -253,6 +254,9 @@ def main():
     vectors = torch.cat([torch.zeros(1, info['dimensions']), torch.from_numpy(raw)])
     rows = [json.loads(l) for l in open(f'{args.data}/examples.jsonl')]
     rows = [r for r in rows if r['t'] in tasks or (r['t'] == 'stance' and 'side' in tasks)]
+    # The support head as the judge would use it: only on the pairs every rule's guard lets through (the rules'
+    # verdict exported as r: 1 partial, 2 supported), so it learns the contrasts the guards do not cover.
+    if args.support_guarded: rows = [r for r in rows if r['t'] != 'support' or r.get('r', 2) >= 1]
     # Stance as a choice between theses: each stance example becomes "does the sentence argue for this thesis", and a
     # sentence's examples (the same second text) compete; the 3-class label says whether this thesis is the one.
     if args.stance_loss == 'listwise':
@@ -303,7 +307,7 @@ def main():
         if score > best: best, best_state = score, {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
     meta = {'architecture': 'decomposable-attention', 'dim': args.dim, 'lexical': LEXICAL + (2 * COVERAGE if args.coverage else 0) + (len(TYPED) if args.typed else 0), 'coverage': args.coverage, 'extra': TYPED if args.typed else [], 'inputDimensions': info['dimensions'], 'tasks': {t: TASKS[t] for t in tasks},
-            'seed': args.seed, 'epochs': args.epochs, 'ibmStance': args.ibm_stance, 'lr': args.lr, 'batch': args.batch, 'answerLoss': args.answer_loss, 'sameLoss': args.same_loss, 'stanceLoss': args.stance_loss, 'eachGold': args.each_gold, 'dropGold': args.drop_gold, 'dropout': args.dropout,
+            'seed': args.seed, 'epochs': args.epochs, 'ibmStance': args.ibm_stance, 'lr': args.lr, 'batch': args.batch, 'answerLoss': args.answer_loss, 'sameLoss': args.same_loss, 'stanceLoss': args.stance_loss, 'supportGuarded': args.support_guarded, 'eachGold': args.each_gold, 'dropGold': args.drop_gold, 'dropout': args.dropout,
             'history': history, 'dev': dev_figures(model, dev)}
     # A listwise same-point head's probabilities are not calibrated at 0.5: the threshold it was chosen at travels with it.
     if args.same_loss == 'listwise' and 'same_kpa_threshold' in meta['dev']: meta['thresholds'] = {'same': meta['dev']['same_kpa_threshold']}

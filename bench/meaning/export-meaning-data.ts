@@ -12,9 +12,11 @@ import { readRetrievalDataset } from '../../src/eval/retrieval-dataset.js';
 import { argkpSplit } from '../../src/eval/meaning/argkp-split.js';
 import { sentenceTagger } from '../../src/answer/typing/sentence-tagger.js';
 import { questionType, windowTypeFeatures } from '../../src/answer/typing/window-type-features.js';
+import { judgeKnowledge } from '../../src/answer/citations/judge-knowledge.js';
+import { scoreSupport } from '../../src/answer/citations/score-support.js';
 
 /** One training or dev example: two token sequences (local vector ids) and a label. */
-interface Example { t: 'stance' | 'same' | 'support' | 'answer'; s: 'train' | 'dev'; a: number[]; b: number[]; y: number; g?: string; /** Answer task: 1 when the window is among v1's capped examples (6 gold, 10 or 4 others a question). */ c?: number; /** Answer task: the window's WINDOW_TYPE_FEATURES. */ x?: number[] }
+interface Example { t: 'stance' | 'same' | 'support' | 'answer'; s: 'train' | 'dev'; a: number[]; b: number[]; y: number; g?: string; /** Answer task: 1 when the window is among v1's capped examples (6 gold, 10 or 4 others a question). */ c?: number; /** Answer task: the window's WINDOW_TYPE_FEATURES. */ x?: number[]; /** Support task: the judge's rules' verdict (0 unsupported, 1 partial, 2 supported). */ r?: number }
 
 const STANCE = { pro: 0, con: 1, neither: 2 } as const;
 
@@ -26,6 +28,9 @@ const STANCE = { pro: 0, con: 1, neither: 2 } as const;
 export async function exportMeaningData(root: string, dataDir: string, outDir: string): Promise<Record<string, number>> {
   const vectors = await loadGloveVectors('indexes/.cache', (line) => console.error(line));
   const local = new Map<number, number>();
+  const knowledge = judgeKnowledge(vectors);
+  const LEVELS = { unsupported: 0, partial: 1, supported: 2 } as const;
+  const rules = (statement: string, cited: string) => LEVELS[scoreSupport(statement, cited, knowledge).level];
   const ids = (text: string) => meaningTokens(text, vectors).map((row) => { if (!local.has(row)) local.set(row, local.size); return local.get(row)!; });
   const examples: Example[] = [];
   const push: Push = (e) => {
@@ -46,7 +51,7 @@ export async function exportMeaningData(root: string, dataDir: string, outDir: s
       push({ t: 'stance', s: split, a: debate.con, b: row.sentence, y: y === 2 ? 2 : 1 - y, g: 'bank' });
     }
     for (const row of corpus.support) {
-      push({ t: 'support', s: split, a: row.cited, b: row.statement, y: row.supported ? 1 : 0 });
+      push({ t: 'support', s: split, a: row.cited, b: row.statement, y: row.supported ? 1 : 0, r: rules(row.statement, row.cited) });
       if (split === 'train') push({ t: 'same', s: split, a: row.cited, b: row.statement, y: row.supported ? 1 : 0 });
     }
     answerExamples(corpus, split, push);
@@ -69,7 +74,7 @@ export async function exportMeaningData(root: string, dataDir: string, outDir: s
     const s = kpSplit.get(row.topic!)!;
     if (s !== 'test') push({ t: 'same', s, a: row.key_point!, b: row.argument!, y: Number(row.label) });
   }
-  for (const row of await readSupportDataset(path.join(root, 'evals/support.jsonl'))) if (row.split !== 'holdout') push({ t: 'support', s: 'train', a: row.cited, b: row.statement, y: row.supported ? 1 : 0 });
+  for (const row of await readSupportDataset(path.join(root, 'evals/support.jsonl'))) if (row.split !== 'holdout') push({ t: 'support', s: 'train', a: row.cited, b: row.statement, y: row.supported ? 1 : 0, r: rules(row.statement, row.cited) });
   await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'examples.jsonl'), examples.map((e) => JSON.stringify(e)).join('\n') + '\n');
   const matrix = new Float32Array(local.size * vectors.dimensions);

@@ -15,17 +15,24 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
  * partly supported (every guard passed, too little of it aligned) is counted supported when the meaning model's
  * support head gives it at least the threshold. Prints, per threshold (1.01: the rules alone), accuracy and
  * supported kept on the bank's pairs of the split, the support set and the LLM-style answers (dev: the dev set;
- * test: the two held-out sets), with the LLM-style figures by kind.
+ * test: the two held-out sets), with the LLM-style figures by kind. `--model FILE` reads another support head
+ * (`--support-guarded` trains one on the pairs the guards let through); `--decide` lets the head decide every pair
+ * the guards let through (rules' supported and partial alike), not only rescue the partial ones.
  */
 async function main(): Promise<void> {
-  const [split = 'dev', list = '1.01,0.5,0.4,0.3'] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--model');
+  const file = at >= 0 ? args.splice(at, 2)[1]! : path.join(root, 'models/meaning-v1.bin');
+  const decide = args.includes('--decide');
+  const [split = 'dev', list = '1.01,0.5,0.4,0.3'] = args.filter((a) => a !== '--decide');
   const vectors = await loadGloveVectors(path.join(root, 'indexes/.cache'));
-  const model = await loadMeaningModel(path.join(root, 'models/meaning-v1.bin'), vectors);
+  const model = await loadMeaningModel(path.resolve(file), vectors);
   const knowledge = judgeKnowledge(vectors);
   const supports = (cited: string, statement: string) => model.score('support', model.encode(cited), model.encode(statement))[1]!;
   const judgeAt = (threshold: number) => (statement: string, cited: string) => {
     const verdict = scoreSupport(statement, cited, knowledge);
-    return verdict.level === 'partial' && supports(cited, statement) >= threshold ? { ...verdict, level: 'supported' as const } : verdict;
+    if (threshold > 1 || verdict.level === 'unsupported' || (!decide && verdict.level === 'supported')) return verdict;
+    return { ...verdict, level: supports(cited, statement) >= threshold ? 'supported' as const : 'partial' as const };
   };
   const bank = await readBank(path.join(root, 'evals/bank'), process.env.WEDGE_DATA_DIR ?? path.join(root, '../shared/data'));
   if (!bank.available) throw new Error(bank.note);
