@@ -10,6 +10,7 @@ import type { MeaningModel } from '../../src/meaning/meaning-model.js';
 import type { FitCorpus, FitQuestion } from './fit-corpora.js';
 import { decidedShare, decisionShares } from './decision-shares.js';
 import { fitBoosted, type BoostOptions } from './fit-boosted.js';
+import { definesTarget, definitionTarget } from '../../src/answer/typing/definition-target.js';
 
 /** What the boosted fit reads of a question: its corpus, the question, what was retrieved for it and the sources it names. */
 export interface BoostRow { corpus: FitCorpus; q: FitQuestion; hits: Hit[]; named: string[] }
@@ -19,10 +20,12 @@ export interface BoostRow { corpus: FitCorpus; q: FitQuestion; hits: Hit[]; name
 const GRID: Array<Partial<BoostOptions> & { firstSets: number }> = [1, 4, 16].flatMap((firstSets) => [{ depth: 3, rounds: 200, firstSets }, { depth: 4, rounds: 300, firstSets }]);
 
 /** The vector the boosted model reads for a question, computed as answering computes it (assessQuestion), with the probe's ranker ordering its top sentences. */
-function inputsOf(row: BoostRow, probe: BoostedAnswerability, answer?: MeaningModel): number[] {
+function inputsOf(row: BoostRow, probe: BoostedAnswerability, answer?: MeaningModel): { x: number[]; defined: boolean } {
   const { retriever, wordVectors } = row.corpus.deps;
   const assessment = assessQuestion({ question: row.q.question, context: '', hits: row.hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: row.named }, { ranker: RANKER_WEIGHTS, answerability: probe, ...(answer ? { answer } : {}) });
-  return boostedInputs(assessment.features, assessment.ranked);
+  // A definition question whose candidates say what its term is is answered whatever the model scores (assessQuestion).
+  const target = definitionTarget(row.q.question);
+  return { x: boostedInputs(assessment.features, assessment.ranked), defined: Boolean(target && assessment.ranked.some((c) => definesTarget(c.item.text, target))) };
 }
 
 /**
@@ -37,8 +40,14 @@ export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[]
   const ranker = { ...decisionRanker, features: [...decisionRanker.features] };
   // Trees that read nothing yet: the assessment computes the inputs, typed ones included, and scores 0.5.
   const probe: BoostedAnswerability = { kind: 'boosted-trees', features: [...BOOSTED_INPUTS], base: 0, trees: [], ranker, cutoff: 0, fitted: {} };
-  const trainX = train.map((r) => inputsOf(r, probe, answer));
-  const devX = dev.map((r) => inputsOf(r, probe, answer));
+  const trainIn = train.map((r) => inputsOf(r, probe, answer));
+  const devIn = dev.map((r) => inputsOf(r, probe, answer));
+  const trainX = trainIn.map((i) => i.x);
+  const devX = devIn.map((i) => i.x);
+  // Decisions are counted as answering makes them: a definition question its candidates define is answered by
+  // either model, so neither the floors nor the cut-offs may count it declined.
+  const asAnswered = (scores: number[], inputs: typeof devIn) => scores.map((score, i) => (inputs[i]!.defined ? Infinity : score));
+  inUse = { ...inUse, dev: asAnswered(inUse.dev, devIn), train: asAnswered(inUse.train, trainIn) };
   const y = train.map((r) => (r.q.answerable ? 1 : 0));
   const devAuc = (scores: number[]) => rocAuc(scores.filter((_, i) => dev[i]!.q.answerable), scores.filter((_, i) => dev[i]!.q.nearMiss));
   const inUseAuc = devAuc(inUse.dev);
@@ -58,9 +67,9 @@ export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[]
   type Fit = { options: (typeof GRID)[number]; trees: ReturnType<typeof fitBoosted>; auc: number; cutoff?: number; nearMisses: number };
   let chosen: Fit | undefined;
   for (const options of GRID) {
-    const trees = fitBoosted(trainX, y, BOOSTED_INPUTS, options, train.map((r) => (r.corpus.name === 'default' ? options.firstSets : 1)));
-    const devScores = devX.map((x) => boostedAnswerability(x, trees));
-    const trainScores = trainX.map((x) => boostedAnswerability(x, trees));
+    const trees = fitBoosted(trainX, y, BOOSTED_INPUTS, options, train.map((r) => (isDefault(r) ? options.firstSets : 1)));
+    const devScores = asAnswered(devX.map((x) => boostedAnswerability(x, trees)), devIn);
+    const trainScores = asAnswered(trainX.map((x) => boostedAnswerability(x, trees)), trainIn);
     // Answering: no dev set answers less, and the first sets are all answered. Declining: no dev set declines less, and the first sets' unanswerable questions are declined at least as often.
     const answers = (c: number) => sets.every((set, k) => decidedShare(dev, devScores, c, (r) => set.pick(r) && r.q.answerable, true) >= floor[k]! - 1e-9) && decidedShare(train, trainScores, c, v1, true) === 1;
     const declines = (c: number) => decidedShare(train, trainScores, c, v1Unanswerable, false) >= v1Declined - 1e-9
@@ -90,7 +99,7 @@ export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[]
     return;
   }
   const cutoff = chosen.cutoff!;
-  const devScores = devX.map((x) => boostedAnswerability(x, chosen!.trees));
+  const devScores = asAnswered(devX.map((x) => boostedAnswerability(x, chosen!.trees)), devIn);
   const figures: Record<string, number> = { devAuc: Number(chosen.auc.toFixed(3)) };
   for (const set of sets) {
     const line = (label: string, scores: number[], at: number) => {
@@ -109,7 +118,7 @@ export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[]
     // Thresholds stay exact (each is a training value, and x ≤ threshold must hold for it); leaf values are rounded.
     trees: chosen.trees.trees.map((t) => ({ ...t, value: t.value.map(round) })),
     ranker, cutoff,
-    fitted: { date: new Date().toISOString().slice(0, 10), by: 'npm run fit:ranker -- --boosted', train: `${train.length} questions, ${new Set(train.map((r) => r.corpus.name)).size} corpora`, dev: `${dev.length} questions, ${new Set(dev.map((r) => r.corpus.name)).size} corpora`, options: chosen.options, ...figures },
+    fitted: { date: new Date().toISOString().slice(0, 10), by: `npm run fit:ranker -- ${process.argv.slice(2).join(' ')}`, train: `${train.length} questions, ${new Set(train.map((r) => r.corpus.name)).size} corpora`, dev: `${dev.length} questions, ${new Set(dev.map((r) => r.corpus.name)).size} corpora`, options: chosen.options, ...figures },
   };
   await writeFile(file, `${JSON.stringify(model)}\n`);
   console.log(`  wrote ${file}`);

@@ -29,9 +29,10 @@ async function open(config: Config, name: string, corpusDir: string, indexDir: s
 /**
  * The corpora the answer ranker and the answerability model learn from, by split: train is the bank's train
  * corpora, corpus3 and the default corpus's first sets; dev is the bank's dev corpora and the default corpus's v2
- * and v3 dev halves. Test corpora (the bank's, corpus2, the v2 and v3 test halves) are never opened here.
+ * and v3 dev halves (train too, with `defaultDevAsTrain`: then the bank's dev corpora alone choose). Test corpora
+ * (the bank's, corpus2, the v2 and v3 test halves) are never opened here.
  */
-export async function openFitCorpora(config: Config, root: string, log: (line: string) => void): Promise<FitCorpus[]> {
+export async function openFitCorpora(config: Config, root: string, log: (line: string) => void, options: { defaultDevAsTrain?: boolean } = {}): Promise<FitCorpus[]> {
   const corpora: FitCorpus[] = [];
   const local = async (name: string, split: 'train' | 'dev', dir: string, answerable: string, unanswerable: string, keep: (q: { split?: string }) => boolean, deps?: AnswerDeps) => {
     const questions = (await readRetrievalDataset(path.join(root, answerable))).filter(keep);
@@ -46,8 +47,9 @@ export async function openFitCorpora(config: Config, root: string, log: (line: s
   };
   const defaults = await open(config, 'default', config.corpusDir, config.indexDir, log);
   await local('default', 'train', 'corpus', 'evals/retrieval.jsonl', 'evals/unanswerable.jsonl', () => true, defaults);
-  await local('default-v2', 'dev', 'corpus', 'evals/answers-v2.jsonl', 'evals/unanswerable-v2.jsonl', (q) => q.split === 'dev', defaults);
-  await local('default-v3', 'dev', 'corpus', 'evals/answers-v3.jsonl', 'evals/unanswerable-v3.jsonl', (q) => q.split === 'dev', defaults);
+  const defaultDev = options.defaultDevAsTrain ? 'train' : 'dev';
+  await local('default-v2', defaultDev, 'corpus', 'evals/answers-v2.jsonl', 'evals/unanswerable-v2.jsonl', (q) => q.split === 'dev', defaults);
+  await local('default-v3', defaultDev, 'corpus', 'evals/answers-v3.jsonl', 'evals/unanswerable-v3.jsonl', (q) => q.split === 'dev', defaults);
   await local('corpus3', 'train', 'evals/corpus3', 'evals/corpus3/questions.jsonl', 'evals/corpus3/unanswerable.jsonl', () => true);
   const bank = await readBank(path.join(root, 'evals/bank'), config.dataDir);
   if (!bank.available) throw new Error(bank.note);
