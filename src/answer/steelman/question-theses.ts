@@ -1,3 +1,4 @@
+import { winkEnglish } from '../../text/wink-english.js';
 import type { SideSpec } from './derive-sides.js';
 
 interface Token { text: string; pos: string; space: string }
@@ -6,8 +7,7 @@ interface Token { text: string; pos: string; space: string }
 let tagger: Promise<(text: string) => Token[]> | undefined;
 function loadTagger(): Promise<(text: string) => Token[]> {
   tagger ??= (async () => {
-    const [{ default: winkNLP }, { default: model }] = await Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]);
-    const nlp = winkNLP(model);
+    const nlp = winkEnglish();
     const its = nlp.its;
     return (text: string) => {
       const tokens = nlp.readDoc(text).tokens();

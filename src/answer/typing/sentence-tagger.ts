@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { stemWord } from '../../text/tokenize-words.js';
 import { foldText } from '../../text/fold-text.js';
+import { winkEnglish } from '../../text/wink-english.js';
 
 /** What a token can answer: a count or amount, money, a share, a date or time, a duration, or a name. */
 export type TokenClass = 'number' | 'money' | 'percent' | 'date' | 'duration' | 'name';
@@ -27,9 +27,7 @@ let instance: SentenceTagger | undefined;
  */
 export function sentenceTagger(): SentenceTagger {
   if (instance) return instance;
-  const require = createRequire(import.meta.url);
-  const winkNLP = require('wink-nlp') as (model: unknown) => { readDoc: (text: string) => any; its: any };
-  const nlp = winkNLP(require('wink-eng-lite-web-model'));
+  const nlp = winkEnglish();
   const its = nlp.its;
   const cache = new Map<string, TaggedToken[]>();
   instance = (text: string) => {
