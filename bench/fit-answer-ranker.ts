@@ -32,6 +32,10 @@ const RANKER_NAMES = UNTYPED ? without(FEATURE_NAMES, TYPED_FEATURES) : [...FEAT
 const GATE_NAMES = without(UNTYPED ? without(ANSWERABILITY_FEATURES, TYPED_QUESTION_FEATURES) : ANSWERABILITY_FEATURES, ['answer-score']);
 // --answer-model lets the boosted model read the answer model's score (measured on dev, not chosen: BENCHMARKS.md, "Answer model v2").
 const ANSWER_MODEL = process.argv.includes('--answer-model');
+// --ranker-only writes the refitted answer ranker and keeps the answerability model in use, with the ranker it was
+// fitted on as its own: what is quoted changes, what is declined does not.
+const RANKER_ONLY = process.argv.includes('--ranker-only');
+const BY_KIND = process.argv.includes('--by-kind');
 /** A feature vector cut down to `names` (the fitting routines read columns in their names' order). */
 const project = (vector: number[], all: readonly string[], names: readonly string[]) => names.map((name) => vector[all.indexOf(name)]!);
 
@@ -82,11 +86,26 @@ async function main(): Promise<void> {
   console.log(`fit-answer-ranker — ${new Date().toISOString().slice(0, 10)}; train ${answerable(train).length} answerable + ${train.length - answerable(train).length} unanswerable over ${new Set(train.map((r) => r.corpus.name)).size} corpora; dev ${answerable(dev).length} + ${dev.length - answerable(dev).length} over ${new Set(dev.map((r) => r.corpus.name)).size}`);
   console.log(`  in use: dev gold@1 ${f3(precisionAt(answerable(dev), RANKER_WEIGHTS).p1)}`);
   let ranker = { lambda: 0, p1: -1, p3: 0, weights: RANKER_WEIGHTS };
-  for (const lambda of LAMBDAS) {
-    const weights = fitListwise(answerable(train).map((r) => ({ ...r, features: r.features.map((v) => project(v, FEATURE_NAMES, RANKER_NAMES)) })), RANKER_NAMES, lambda);
-    const { p1, p3 } = precisionAt(answerable(dev), weights);
-    console.log(`  ranker lambda ${lambda}: dev gold@1 ${f3(p1)}, gold in top 3 ${f3(p3)}`);
-    if (p1 > ranker.p1) ranker = { lambda, p1, p3, weights };
+  // Each kind of text on dev on its own (the bank's speeches, its written corpora, the default corpus's halves): with
+  // --by-kind a ranker is kept only if none of them ranks gold lower, first or in the top three, than the one in use.
+  const kinds = (['speeches', 'written', 'project'] as const).map((kind) => ({ kind, rows: answerable(dev).filter((r) => r.corpus.source === kind) })).filter((k) => k.rows.length);
+  const inUseByKind = kinds.map((k) => precisionAt(k.rows, RANKER_WEIGHTS));
+  console.log(`  in use by kind: ${kinds.map((k, i) => `${k.kind} ${f3(inUseByKind[i]!.p1)} / ${f3(inUseByKind[i]!.p3)}`).join(', ')}`);
+  for (const written of BY_KIND ? [1, 3, 10] : [1]) {
+    for (const lambda of LAMBDAS) {
+      // --by-kind also weighs a train question of written text (news, essays, the project's corpora) `written` times a speech's.
+      const lists = answerable(train).map((r) => ({ ...r, features: r.features.map((v) => project(v, FEATURE_NAMES, RANKER_NAMES)), weight: r.corpus.source === 'speeches' ? 1 : written }));
+      const weights = fitListwise(lists, RANKER_NAMES, lambda);
+      const { p1, p3 } = precisionAt(answerable(dev), weights);
+      const byKind = kinds.map((k) => precisionAt(k.rows, weights));
+      const holds = byKind.every((b, i) => b.p1 >= inUseByKind[i]!.p1 - 1e-9 && b.p3 >= inUseByKind[i]!.p3 - 1e-9);
+      console.log(`  ranker written ×${written} lambda ${lambda}: dev gold@1 ${f3(p1)}, gold in top 3 ${f3(p3)}; by kind ${byKind.map((b) => `${f3(b.p1)} / ${f3(b.p3)}`).join(', ')}${holds ? '' : ' (a kind loses)'}`);
+      if ((!BY_KIND || holds) && p1 > ranker.p1) ranker = { lambda, p1, p3, weights };
+    }
+  }
+  if (BY_KIND && ranker.p1 < 0) {
+    console.log('  no ranker keeps every kind of dev text at least where the one in use has it: nothing written');
+    return;
   }
   if (process.argv.includes('--boosted')) {
     // The answer ranker in use stays; the refitted one orders the top sentences the boosted model reads.
@@ -134,6 +153,7 @@ async function main(): Promise<void> {
   console.log(`  ranker weights: ${RANKER_NAMES.map((name, j) => `${name} ${ranker.weights.coefficients[j]!.toFixed(2)}`).join(', ')}`);
   if (process.argv.includes('--dry-run')) return;
   const r = (n: number) => Number(n.toFixed(5));
+  if (RANKER_ONLY) return writeRankerOnly(ranker, answerable(train).length, answerable(dev).length, new Set(train.map((row) => row.corpus.name)).size, r);
   const list = (weights: RankerWeights) => `  mean: ${JSON.stringify(weights.mean.map(r))},\n  scale: ${JSON.stringify(weights.scale.map(r))},\n  coefficients: ${JSON.stringify(weights.coefficients.map(r))},\n  bias: ${r(weights.bias)},`;
   await writeFile(path.join(root, 'src/answer/ranking/ranker-weights.ts'), `import type { LogisticAnswerability } from '../assess-question.js';
 import type { RankerWeights } from './rank-sentences.js';
@@ -157,6 +177,38 @@ export const ANSWERABILITY_WEIGHTS: LogisticAnswerability = {
   features: ${JSON.stringify(GATE_NAMES)},
 ${list(gate.weights)}
   cutoff: ${chosen},
+};
+`);
+}
+
+/** Writes ranker-weights.ts with a refitted answer ranker and the answerability model in use, reading sentences in its own ranker's order. */
+async function writeRankerOnly(ranker: { lambda: number; p1: number; p3: number; weights: RankerWeights }, trainCount: number, devCount: number, corpora: number, r: (n: number) => number): Promise<void> {
+  const body = (weights: RankerWeights, indent: string) => [`features: ${JSON.stringify(weights.features)},`, `mean: ${JSON.stringify(weights.mean.map(r))},`, `scale: ${JSON.stringify(weights.scale.map(r))},`, `coefficients: ${JSON.stringify(weights.coefficients.map(r))},`, `bias: ${r(weights.bias)},`].map((line) => `${indent}${line}`).join('\n');
+  const decisionRanker = ANSWERABILITY_WEIGHTS.ranker ?? RANKER_WEIGHTS;
+  await writeFile(path.join(root, 'src/answer/ranking/ranker-weights.ts'), `import type { LogisticAnswerability } from '../assess-question.js';
+import type { RankerWeights } from './rank-sentences.js';
+
+/**
+ * Fitted by \`npm run fit:ranker -- --ranker-only\` (bench/fit-answer-ranker.ts) on ${new Date().toISOString().slice(0, 10)}: listwise logistic regression
+ * over the candidate sentences of ${trainCount} train questions (${corpora} corpora), L2 lambda ${ranker.lambda} chosen on ${devCount} dev
+ * questions (gold@1 ${ranker.p1.toFixed(3)}, gold in top 3 ${ranker.p3.toFixed(3)}). It orders what is quoted. Do not edit by hand.
+ */
+export const RANKER_WEIGHTS: RankerWeights = {
+${body(ranker.weights, '  ')}
+};
+
+/**
+ * Question-level answerability model over its best-ranked sentences (answerability.ts), the one in use before this
+ * fit, kept as it was (its own fit: BENCHMARKS.md, "Answers v2"). Below \`cutoff\` the question is declined. It reads
+ * the sentences in the order of \`ranker\`, the answer ranker it was fitted with, so a refitted answer ranker leaves
+ * its decisions as they were. Do not edit by hand.
+ */
+export const ANSWERABILITY_WEIGHTS: LogisticAnswerability = {
+${body(ANSWERABILITY_WEIGHTS, '  ')}
+  cutoff: ${ANSWERABILITY_WEIGHTS.cutoff},
+  ranker: {
+${body(decisionRanker, '    ')}
+  },
 };
 `);
 }

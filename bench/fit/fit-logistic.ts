@@ -31,8 +31,8 @@ export function fitLogistic(x: number[][], y: number[], names: readonly string[]
   return { features: [...names], mean, scale, coefficients: w, bias: b };
 }
 
-/** One question's candidate sentences: their feature vectors and which hold a gold quote. */
-export interface CandidateList { features: number[][]; labels: number[] }
+/** One question's candidate sentences: their feature vectors and which hold a gold quote; `weight` (default 1) is how much the question counts in a fit. */
+export interface CandidateList { features: number[][]; labels: number[]; weight?: number }
 
 /**
  * Listwise logistic model (conditional logit, as in learning-to-rank's ListNet with one relevant class): per
@@ -42,11 +42,12 @@ export interface CandidateList { features: number[][]; labels: number[] }
 export function fitListwise(rows: CandidateList[], names: readonly string[], lambda: number): RankerWeights {
   const d = names.length;
   const { mean, scale } = standardise(rows.flatMap((r) => r.features), d);
-  const lists = rows.filter((r) => r.labels.some(Boolean)).map((r) => ({ z: r.features.map((v) => v.map((value, j) => (value - mean[j]!) / scale[j]!)), labels: r.labels }));
+  const lists = rows.filter((r) => r.labels.some(Boolean)).map((r) => ({ z: r.features.map((v) => v.map((value, j) => (value - mean[j]!) / scale[j]!)), labels: r.labels, weight: r.weight ?? 1 }));
+  const total = lists.reduce((sum, l) => sum + l.weight, 0);
   const w = new Array<number>(d).fill(0);
   for (let step = 0; step < 400; step += 1) {
     const grad = w.map((value) => lambda * value);
-    for (const { z, labels } of lists) {
+    for (const { z, labels, weight } of lists) {
       const scores = z.map((v) => v.reduce((s, value, j) => s + value * w[j]!, 0));
       const top = Math.max(...scores);
       const exp = scores.map((s) => Math.exp(s - top));
@@ -55,7 +56,7 @@ export function fitListwise(rows: CandidateList[], names: readonly string[], lam
       // d(-log(gold/all)) = E_all[x] - E_gold[x]
       z.forEach((v, i) => {
         const coefficient = exp[i]! / all - (labels[i] ? exp[i]! / gold : 0);
-        for (let j = 0; j < d; j += 1) grad[j] = grad[j]! + coefficient * v[j]! / lists.length;
+        for (let j = 0; j < d; j += 1) grad[j] = grad[j]! + weight * coefficient * v[j]! / total;
       });
     }
     for (let j = 0; j < d; j += 1) w[j] = w[j]! - 0.5 * grad[j]!;

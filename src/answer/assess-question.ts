@@ -65,8 +65,11 @@ export interface AssessmentModels {
 /** The answerability model and the cut-off below which a question is declined: logistic (ranker-weights.ts) or boosted trees (answerability-model.ts). */
 export type AnswerabilityWeights = LogisticAnswerability | BoostedAnswerability;
 
-/** A logistic answerability model (the fit before the boosted one) with its cut-off. */
-export type LogisticAnswerability = RankerWeights & { cutoff: number };
+/**
+ * A logistic answerability model (the fit before the boosted one) with its cut-off, and the ranker whose order and
+ * probabilities its features were fitted on, when that is not the answer ranker in use.
+ */
+export type LogisticAnswerability = RankerWeights & { cutoff: number; ranker?: RankerWeights };
 
 const IN_USE: AssessmentModels = { ranker: RANKER_WEIGHTS, answerability: ANSWERABILITY_WEIGHTS };
 
@@ -88,7 +91,7 @@ export const decisionReadsAnswerScore = (decision: AnswerabilityWeights) => read
 export const modelsReadTypes = (models: Partial<AssessmentModels> = IN_USE) => {
   const decision = models.answerability;
   return Boolean((models.ranker && reads(models.ranker, TYPED_FEATURES))
-    || (decision && (reads(decision, TYPED_QUESTION_FEATURES) || reads(decision, TYPED_FEATURES) || ('kind' in decision && reads(decision.ranker, TYPED_FEATURES)))));
+    || (decision && (reads(decision, TYPED_QUESTION_FEATURES) || reads(decision, TYPED_FEATURES) || Boolean(decision.ranker && reads(decision.ranker, TYPED_FEATURES)))));
 };
 
 /**
@@ -108,11 +111,13 @@ export function assessQuestion(
   const knowledge = { idf: retriever.idf, cosine: judgeKnowledge(input.vectors).cosine };
   const ranked = rankSentences(analysis, evidence, knowledge, models.ranker);
   const decision = models.answerability;
-  // A boosted model reads the top sentences in its own ranker's order; the answer quotes in the answer ranker's.
+  // Either decision model reads the top sentences in the order of the ranker it was fitted with; the answer quotes
+  // in the answer ranker's. So a refitted answer ranker changes what is quoted, not what is declined.
   const boosted = 'kind' in decision ? decision : undefined;
+  const decisionRanker = boosted ? boosted.ranker : decision.ranker;
   const answerModel = models.answer && decisionReadsAnswerScore(decision) ? models.answer : undefined;
   const answerScore = answerModel && ((top: RankedSentence[]) => bestAnswerScore(answerModel, input.question, top, input.docs));
-  const features = answerabilityFeatures(analysis, boosted ? rerank(ranked, boosted.ranker) : ranked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term'), ...(answerScore ? { answerScore } : {}) }, { ...coverage, nearest: similarity });
+  const features = answerabilityFeatures(analysis, decisionRanker ? rerank(ranked, decisionRanker) : ranked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term'), ...(answerScore ? { answerScore } : {}) }, { ...coverage, nearest: similarity });
   const probability = boosted ? boostedAnswerability(boostedInputs(features, ranked), boosted) : answerability(features, decision as LogisticAnswerability);
   // A definition question is answered by a sentence that says what its term is, whatever the model makes of the
   // words around it: such sentences lead, in the ranker's order, and the question counts as answerable.

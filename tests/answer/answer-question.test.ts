@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, type AnswerDeps } from '../../src/answer/answer-question.js';
-import { RANKER_WEIGHTS } from '../../src/answer/ranking/ranker-weights.js';
+import { assessQuestion, type AssessmentModels } from '../../src/answer/assess-question.js';
+import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from '../../src/answer/ranking/ranker-weights.js';
 import { offlineDeps } from '../helpers/default-index.js';
 
 describe('answerQuestion declines what the articles do not speak to', () => {
@@ -36,5 +37,36 @@ describe('answerQuestion with a boosted answerability model', () => {
     expect((await ask(undefined, question)).abstained).toBe(false);
     expect((await ask({ ranker: RANKER_WEIGHTS, answerability: constant(-5) }, question)).abstained).toBe(true);
     expect((await ask({ ranker: RANKER_WEIGHTS, answerability: constant(5) }, 'What does China fear?')).abstained).toBe(false);
+  });
+});
+
+describe('answerQuestion with a logistic answerability model that names its own ranker', () => {
+  let deps: AnswerDeps;
+  beforeAll(async () => { deps = await offlineDeps(); });
+  // An answer ranker that puts the weakest sentences first: what it quotes must change, what is declined must not.
+  const reversed = { ...RANKER_WEIGHTS, coefficients: RANKER_WEIGHTS.coefficients.map((c) => -c) };
+  const ownRanker = { ...ANSWERABILITY_WEIGHTS, ranker: RANKER_WEIGHTS };
+  const questions = ['How many people live in Moscow?', 'What does China fear?', 'What are the health benefits of drinking green tea?', "Why won't Trump's bid to split Russia from China work?", 'Who won the 2022 World Cup?', 'When did Putin and Trump talk on the phone?'];
+  const run = (models: AnswerDeps['models']) => Promise.all(questions.map((content) => answerQuestion({ ...deps, models }, { messages: [{ role: 'user', content }], mode: 'answer' })));
+  const firstQuotes = (results: Awaited<ReturnType<typeof run>>) => results.filter((r) => !r.abstained).map((r) => r.citations[0]!.quote);
+
+  it('declines the same questions whichever answer ranker orders the quotes, and quotes what that ranker puts first', async () => {
+    const inUse = await run({ ranker: RANKER_WEIGHTS, answerability: ANSWERABILITY_WEIGHTS });
+    const other = await run({ ranker: reversed, answerability: ownRanker });
+    expect(other.map((r) => r.abstained)).toEqual(inUse.map((r) => r.abstained));
+    expect(inUse.some((r) => r.abstained) && inUse.some((r) => !r.abstained)).toBe(true);
+    expect(firstQuotes(other)).not.toEqual(firstQuotes(inUse));
+  });
+  it('reads the sentences in the answer ranker\'s order when the model names no ranker of its own', async () => {
+    const assess = async (question: string, models: AssessmentModels) => {
+      const { retriever, wordVectors } = deps;
+      const hits = await retriever.search(question, { k: 8, otherArticles: 2 });
+      return assessQuestion({ question, context: '', hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: [] }, models).answerability;
+    };
+    for (const question of questions.slice(0, 2)) {
+      const inUse = await assess(question, { ranker: RANKER_WEIGHTS, answerability: ANSWERABILITY_WEIGHTS });
+      expect(await assess(question, { ranker: reversed, answerability: ownRanker })).toBe(inUse);
+      expect(await assess(question, { ranker: reversed, answerability: ANSWERABILITY_WEIGHTS })).not.toBe(inUse);
+    }
   });
 });
