@@ -47,9 +47,12 @@ export interface QuestionAssessment {
   features: number[];
 }
 
-/** The sentences a question is answered from: those of its retrieved passages, only its named source's when it names one that was retrieved. */
+/**
+ * The sentences a question is answered from: those of its retrieved passages (a caption's too, when a caption was
+ * retrieved for it), only its named source's when it names one that was retrieved.
+ */
 export function candidateEvidence(hits: Hit[], docs: DocLookup, namedSources: string[]): Evidence[] {
-  const evidence = collectEvidence(hits, docs);
+  const evidence = collectEvidence(hits, docs, { captions: true });
   const named = new Set(namedSources);
   return evidence.some((item) => named.has(item.docId)) ? evidence.filter((item) => named.has(item.docId)) : evidence;
 }
@@ -100,7 +103,11 @@ export const modelsReadTypes = (models: Partial<AssessmentModels> = IN_USE) => {
  * of its words. A question naming its source ranks only that source's sentences, when it was retrieved.
  */
 export function assessQuestion(
-  input: { question: string; context: string; hits: Hit[]; docs: DocLookup; retriever: Retriever; vectors?: GloveVectors; namedSources: string[] },
+  input: {
+    question: string; context: string; hits: Hit[]; docs: DocLookup; retriever: Retriever; vectors?: GloveVectors; namedSources: string[];
+    /** The passages the decision reads, when they are not the answer's (the retrieval it was fitted on). */
+    decisionHits?: Hit[];
+  },
   models: AssessmentModels = IN_USE,
 ): QuestionAssessment {
   const { retriever } = input;
@@ -115,15 +122,22 @@ export function assessQuestion(
   // in the answer ranker's. So a refitted answer ranker changes what is quoted, not what is declined.
   const boosted = 'kind' in decision ? decision : undefined;
   const decisionRanker = boosted ? boosted.ranker : decision.ranker;
+  const decisionRanked = input.decisionHits
+    ? rankSentences(analysis, candidateEvidence(input.decisionHits, input.docs, input.namedSources), knowledge, decisionRanker ?? models.ranker)
+    : decisionRanker ? rerank(ranked, decisionRanker) : ranked;
   const answerModel = models.answer && decisionReadsAnswerScore(decision) ? models.answer : undefined;
   const answerScore = answerModel && ((top: RankedSentence[]) => bestAnswerScore(answerModel, input.question, top, input.docs));
-  const features = answerabilityFeatures(analysis, decisionRanker ? rerank(ranked, decisionRanker) : ranked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term'), ...(answerScore ? { answerScore } : {}) }, { ...coverage, nearest: similarity });
-  const probability = boosted ? boostedAnswerability(boostedInputs(features, ranked), boosted) : answerability(features, decision as LogisticAnswerability);
+  const features = answerabilityFeatures(analysis, decisionRanked, { ...knowledge, unseenIdf: retriever.idf('\u0000never-a-term'), ...(answerScore ? { answerScore } : {}) }, { ...coverage, nearest: similarity });
+  const probability = boosted ? boostedAnswerability(boostedInputs(features, decisionRanked), boosted) : answerability(features, decision as LogisticAnswerability);
   // A definition question is answered by a sentence that says what its term is, whatever the model makes of the
   // words around it: such sentences lead, in the ranker's order, and the question counts as answerable.
   const target = definitionTarget(input.question);
-  const defining = new Set(target ? ranked.filter((candidate) => definesTarget(candidate.item.text, target)) : []);
+  const defines = (list: RankedSentence[]) => new Set(target ? list.filter((candidate) => definesTarget(candidate.item.text, target)) : []);
+  const defining = defines(ranked);
   const ordered = defining.size ? [...defining, ...ranked.filter((candidate) => !defining.has(candidate))] : ranked;
-  const score = !ranked.length ? 0 : defining.size ? Math.max(probability, decision.cutoff) : probability;
+  // Whether to answer is the decision's alone: read from its own candidates.
+  const decidedOn = input.decisionHits ? decisionRanked : ranked;
+  const decidedDefined = input.decisionHits ? defines(decisionRanked).size : defining.size;
+  const score = !ranked.length || !decidedOn.length ? 0 : decidedDefined ? Math.max(probability, decision.cutoff) : probability;
   return { analysis, coverage, ranked: ordered, features, answerability: score, cutoff: decision.cutoff };
 }

@@ -53,15 +53,15 @@ function endsWithQuestionMark(text: string): boolean {
 }
 
 /**
- * Turns retrieved passages into citable sentences: body text only (captions skipped), no
+ * Turns retrieved passages into citable sentences: body text only (captions skipped unless `captions`), no
  * questions or fragments, each sentence once even when overlapping chunks both hold it.
  */
-export function collectEvidence(hits: Hit[], docs: DocLookup): Evidence[] {
+export function collectEvidence(hits: Hit[], docs: DocLookup, options: { captions?: boolean } = {}): Evidence[] {
   // Starts already collected, by article (numbers, so no key string is built per sentence).
   const seen = new Map<string, Set<number>>();
   const evidence: Evidence[] = [];
   hits.forEach((hit, hitRank) => {
-    if (hit.role !== 'body') return;
+    if (hit.role !== 'body' && !options.captions) return;
     const body = docs(hit.docId)?.body;
     if (!body) return;
     let starts = seen.get(hit.docId);

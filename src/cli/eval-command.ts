@@ -65,7 +65,7 @@ function testHalfGates(suite: 'v2' | 'v3', levels: { answered: number; goldCited
 }
 
 /** The v3 test half's levels: set when the set was committed (2026-12-02), answered and gold raised with definition patterns (2026-12-03: 65 of 75 answered, 48 gold, 16 of 39 declined). */
-const V3_LEVELS = { answered: 0.866, goldCited: 0.639, declined: 0.41 };
+const V3_LEVELS = { answered: 0.866, goldCited: 0.666, declined: 0.41 };
 
 /**
  * The gates CI enforces, each with the figure it reads. Defaults are measured levels of the offline
@@ -104,7 +104,7 @@ export const EVAL_GATES: Record<string, { read: (r: Measured) => number | undefi
 function bankGates(): typeof EVAL_GATES {
   const levels: Record<string, Record<string, number>> = {
     train: { answered: 0.904, goldCited: 0.651, declined: 0.252, nearMissesDeclined: 0.154, recallAt5: 0.82, mrrAt10: 0.739 },
-    dev: { answered: 0.881, goldCited: 0.629, declined: 0.288, nearMissesDeclined: 0.144, recallAt5: 0.827, mrrAt10: 0.712 },
+    dev: { answered: 0.881, goldCited: 0.635, declined: 0.288, nearMissesDeclined: 0.144, recallAt5: 0.827, mrrAt10: 0.712 },
     test: { answered: 0.89, goldCited: 0.657, declined: 0.271, nearMissesDeclined: 0.157, recallAt5: 0.815, mrrAt10: 0.73 },
     // The second round's corpora (news, opinion and essays written for the bank), measured when they were committed.
     'train@2': { answered: 0.927, goldCited: 0.702, declined: 0.138, nearMissesDeclined: 0.066, recallAt5: 0.822, mrrAt10: 0.771 },

@@ -70,3 +70,23 @@ describe('answerQuestion with a logistic answerability model that names its own 
     }
   });
 });
+
+describe('answerQuestion and photo captions', () => {
+  let deps: AnswerDeps;
+  beforeAll(async () => { deps = await offlineDeps(); });
+
+  it('quotes a caption that says where a photo was taken, verbatim at its offsets', async () => {
+    const result = await answerQuestion(deps, { messages: [{ role: 'user', content: 'Where were Putin and Xi photographed sipping tea together?' }], mode: 'answer' });
+    expect(result.abstained).toBe(false);
+    const first = result.citations[0]!;
+    expect(first.quote).toContain('garden of Zhongnanhai in Beijing');
+    expect(deps.retriever.index.docs.get(first.docId)!.body.slice(first.start, first.end)).toBe(first.quote);
+  });
+  it('never cites a caption in steelman mode', async () => {
+    const hits = await deps.retriever.search('Putin Xi tea garden Zhongnanhai', { k: 8, includeCaptions: true });
+    const captions = hits.filter((hit) => hit.role === 'caption');
+    expect(captions.length).toBeGreaterThan(0);
+    const result = await answerQuestion(deps, { messages: [{ role: 'user', content: 'Steelman each side: can Putin and Xi be split apart?' }], mode: 'steelman' });
+    for (const citation of result.citations) expect(captions.some((c) => c.docId === citation.docId && citation.start >= c.start && citation.end <= c.end)).toBe(false);
+  });
+});
