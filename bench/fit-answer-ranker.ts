@@ -4,6 +4,7 @@ import { assessQuestion, candidateEvidence } from '../src/answer/assess-question
 import { judgeKnowledge } from '../src/answer/citations/judge-knowledge.js';
 import type { DocLookup } from '../src/answer/evidence.js';
 import { namedSources } from '../src/answer/named-sources.js';
+import { retrieveAnswerPassages } from '../src/answer/retrieve-answer-passages.js';
 import { answerability, ANSWERABILITY_FEATURES, TYPED_QUESTION_FEATURES } from '../src/answer/ranking/answerability.js';
 import { analyseQuestion } from '../src/answer/ranking/question-analysis.js';
 import { toCandidates, type RankerWeights } from '../src/answer/ranking/rank-sentences.js';
@@ -39,24 +40,24 @@ const BY_KIND = process.argv.includes('--by-kind');
 /** A feature vector cut down to `names` (the fitting routines read columns in their names' order). */
 const project = (vector: number[], all: readonly string[], names: readonly string[]) => names.map((name) => vector[all.indexOf(name)]!);
 
-interface Row { corpus: FitCorpus; q: FitQuestion; features: number[][]; labels: number[]; hits: Hit[]; named: string[] }
+interface Row { corpus: FitCorpus; q: FitQuestion; features: number[][]; labels: number[]; hits: Hit[]; named: string[]; decisionHits?: Hit[] }
 
 /** The candidates of one question as answerQuestion sees them: the same retrieval, the same candidate sentences. */
 async function rowOf(corpus: FitCorpus, q: FitQuestion): Promise<Row> {
   const { retriever } = corpus.deps;
   const docs: DocLookup = (docId) => retriever.index.docs.get(docId);
   const knowledge = { idf: retriever.idf, cosine: judgeKnowledge(corpus.deps.wordVectors).cosine };
-  const hits = await retriever.search(q.question, { k: 8, otherArticles: 2 });
+  const { hits, decisionHits } = await retrieveAnswerPassages(retriever, q.question, { k: 8, context: '', otherArticles: 2, captions: true });
   const named = namedSources(q.question, retriever.index.docs);
   const evidence = candidateEvidence(hits, docs, named);
   const candidates = toCandidates(evidence, knowledge.idf);
   const spans = q.gold.map((g) => { const start = docs(g.docId)!.body.indexOf(g.quote); return { docId: g.docId, start, end: start + g.quote.length }; });
-  return { corpus, q, features: sentenceFeatures(analyseQuestion(q.question, { typed: true }), candidates, knowledge), labels: evidence.map((item) => (spans.some((g) => containsGold(item, g)) ? 1 : 0)), hits, named };
+  return { corpus, q, features: sentenceFeatures(analyseQuestion(q.question, { typed: true }), candidates, knowledge), labels: evidence.map((item) => (spans.some((g) => containsGold(item, g)) ? 1 : 0)), hits, named, ...(decisionHits ? { decisionHits } : {}) };
 }
 
 const questionFeatures = (row: Row, ranker: RankerWeights) => {
   const { retriever, wordVectors } = row.corpus.deps;
-  return assessQuestion({ question: row.q.question, context: '', hits: row.hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: row.named }, { ranker, answerability: ANSWERABILITY_WEIGHTS }).features;
+  return assessQuestion({ question: row.q.question, context: '', hits: row.hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: row.named, ...(row.decisionHits ? { decisionHits: row.decisionHits } : {}) }, { ranker, answerability: ANSWERABILITY_WEIGHTS }).features;
 };
 
 /** Answered, declined and near misses declined at a cut-off, overall and by question type. */

@@ -13,7 +13,7 @@ import { fitBoosted, type BoostOptions } from './fit-boosted.js';
 import { definesTarget, definitionTarget } from '../../src/answer/typing/definition-target.js';
 
 /** What the boosted fit reads of a question: its corpus, the question, what was retrieved for it and the sources it names. */
-export interface BoostRow { corpus: FitCorpus; q: FitQuestion; hits: Hit[]; named: string[] }
+export interface BoostRow { corpus: FitCorpus; q: FitQuestion; hits: Hit[]; named: string[]; decisionHits?: Hit[] }
 
 // Chosen between on dev: the trees' size, and how much more a question of the default corpus's first sets weighs
 // than a bank question (the product's own corpus, whose gates answer all of them and decline 0.95 of the rest).
@@ -22,7 +22,7 @@ const GRID: Array<Partial<BoostOptions> & { firstSets: number }> = [1, 4, 16].fl
 /** The vector the boosted model reads for a question, computed as answering computes it (assessQuestion), with the probe's ranker ordering its top sentences. */
 function inputsOf(row: BoostRow, probe: BoostedAnswerability, answer?: MeaningModel): { x: number[]; defined: boolean } {
   const { retriever, wordVectors } = row.corpus.deps;
-  const assessment = assessQuestion({ question: row.q.question, context: '', hits: row.hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: row.named }, { ranker: RANKER_WEIGHTS, answerability: probe, ...(answer ? { answer } : {}) });
+  const assessment = assessQuestion({ question: row.q.question, context: '', hits: row.hits, docs: (docId) => retriever.index.docs.get(docId), retriever, vectors: wordVectors, namedSources: row.named, ...(row.decisionHits ? { decisionHits: row.decisionHits } : {}) }, { ranker: RANKER_WEIGHTS, answerability: probe, ...(answer ? { answer } : {}) });
   // A definition question whose candidates say what its term is is answered whatever the model scores (assessQuestion).
   const target = definitionTarget(row.q.question);
   return { x: boostedInputs(assessment.features, assessment.ranked), defined: Boolean(target && assessment.ranked.some((c) => definesTarget(c.item.text, target))) };

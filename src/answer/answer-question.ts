@@ -12,6 +12,7 @@ import { declineReason } from './decline-reason.js';
 import { sourceName, toCitations, type DocLookup } from './evidence.js';
 import type { AnswerGenerator, Draft, SideRequest } from './generators/answer-generator.js';
 import { namedSources } from './named-sources.js';
+import { retrieveAnswerPassages } from './retrieve-answer-passages.js';
 import { deriveSides, stripSteelmanPrefix } from './steelman/derive-sides.js';
 import { sentenceTagger } from './typing/sentence-tagger.js';
 
@@ -90,12 +91,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
     ? await deps.condense(request.messages, request.signal).catch(() => condenseConversation(request.messages))
     : condenseConversation(request.messages);
   const question = request.mode === 'steelman' ? stripSteelmanPrefix(intent.question) : intent.question;
-  const bodyHits = await retriever.search(question, { k, context: intent.context, otherArticles: OTHER_ARTICLES });
-  // A photo caption states facts (who is pictured, where, when) but argues nothing: a plain answer may quote one, a
-  // steelman never does. Captions join the body passages; whether to answer is still read from the body alone,
-  // the retrieval the answerability model was fitted on.
-  const captions = request.mode === 'answer' ? (await retriever.search(question, { k, context: intent.context, includeCaptions: true })).filter((hit) => hit.role === 'caption') : [];
-  const hits = captions.length ? [...bodyHits, ...captions] : bodyHits;
+  const { hits, decisionHits } = await retrieveAnswerPassages(retriever, question, { k, context: intent.context, otherArticles: OTHER_ARTICLES, captions: request.mode === 'answer' });
   let sides: SideRequest[] | undefined;
   if (request.mode === 'steelman') {
     const specs = await deriveSides(intent.question, retriever.index.manifest.settings);
@@ -108,7 +104,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
   request.signal?.throwIfAborted();
 
   const named = namedSources(question, retriever.index.docs);
-  const assessment = assessQuestion({ question, context: intent.context, hits, docs, retriever, vectors: deps.wordVectors, namedSources: named, ...(captions.length ? { decisionHits: bodyHits } : {}) }, deps.models);
+  const assessment = assessQuestion({ question, context: intent.context, hits, docs, retriever, vectors: deps.wordVectors, namedSources: named, ...(decisionHits ? { decisionHits } : {}) }, deps.models);
   let draft: Draft;
   if (assessment.coverage.missingNames.length) {
     draft = abstention(`None of them mentions ${assessment.coverage.missingNames.map((name) => `“${name}”`).join(' or ')}.`);
