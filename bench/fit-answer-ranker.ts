@@ -47,7 +47,7 @@ async function rowOf(corpus: FitCorpus, q: FitQuestion): Promise<Row> {
   const { retriever } = corpus.deps;
   const docs: DocLookup = (docId) => retriever.index.docs.get(docId);
   const knowledge = { idf: retriever.idf, cosine: judgeKnowledge(corpus.deps.wordVectors).cosine };
-  const { hits, decisionHits } = await retrieveAnswerPassages(retriever, q.question, { k: 8, context: '', otherArticles: 2, captions: true });
+  const { hits, decisionHits } = await retrieveAnswerPassages(retriever, q.question, { k: 8, context: '', otherArticles: 2, mode: 'answer' });
   const named = namedSources(q.question, retriever.index.docs);
   const evidence = candidateEvidence(hits, docs, named);
   const candidates = toCandidates(evidence, knowledge.idf);

@@ -91,7 +91,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
     ? await deps.condense(request.messages, request.signal).catch(() => condenseConversation(request.messages))
     : condenseConversation(request.messages);
   const question = request.mode === 'steelman' ? stripSteelmanPrefix(intent.question) : intent.question;
-  const { hits, decisionHits } = await retrieveAnswerPassages(retriever, question, { k, context: intent.context, otherArticles: OTHER_ARTICLES, captions: request.mode === 'answer' });
+  const { hits, decisionHits } = await retrieveAnswerPassages(retriever, question, { k, context: intent.context, otherArticles: OTHER_ARTICLES, mode: request.mode });
   let sides: SideRequest[] | undefined;
   if (request.mode === 'steelman') {
     const specs = await deriveSides(intent.question, retriever.index.manifest.settings);

@@ -31,6 +31,11 @@ export interface SearchOptions {
   context?: string;
   /** Also return the best passage of up to this many articles missing from the top k (answering wants several voices; measuring wants none). */
   otherArticles?: number;
+  /**
+   * After the body passages, also the photo captions that a search with `includeCaptions` would return among its top
+   * k (answering may quote a caption; whether to answer is read from the body passages alone).
+   */
+  withCaptions?: boolean;
 }
 
 
@@ -112,54 +117,61 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
 
   async function search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
     const { k = 8, mode = 'hybrid', includeCaptions = false } = options;
-    const allowed = (i: number) => store.roles[i] === 0 || (includeCaptions && store.roles[i] === 1);
     const pool = Math.min(chunkCount, Math.max(options.candidates ?? 50, k * 4));
     const context = options.context?.trim() ?? '';
     const queryVector = await embedder.embedQuery(context ? `${query} ${context}` : query);
     const lexicalResults = mode === 'dense' ? [] : lexicalSearch(query, context, pool * 4);
-    const lexicalRanking = lexicalResults.map((r) => r.id).filter(allowed).slice(0, pool);
     const denseResult = mode === 'bm25' ? { neighbors: [], distances: [] } : denseSearch(queryVector, pool);
-    const denseRanking = denseResult.neighbors.filter(allowed);
-
-    // The whole ranking stays for otherArticles to draw on; the top k are picked from it.
-    let ranking: Array<{ item: number; relevance: number }>;
-    if (mode === 'hybrid') {
-      const fused = fuseRankings([lexicalRanking, denseRanking], RRF_K, [1, fusion.denseWeight]);
-      const best = (1 + fusion.denseWeight) / (RRF_K + 1);
-      const items: number[] = [];
-      const relevances: number[] = [];
-      // forEach rather than spreading the entries: no [item, score] array per fused item.
-      fused.forEach((relevance, item) => { items.push(item); relevances.push(relevance / best); });
-      // Best first, ties in fusion order: what a stable sort returns, with the heap's inlined comparisons.
-      ranking = selectTop(items.length, (i) => relevances[i]!, items.length).map((i) => ({ item: items[i]!, relevance: relevances[i]! }));
-    } else {
-      const single = mode === 'bm25' ? lexicalRanking : denseRanking;
-      // Scores by item only for a single ranking: fusion reads ranks alone.
-      const scores = mode === 'bm25' ? new Map(lexicalResults.map((r) => [r.id, r.score])) : new Map(denseResult.neighbors.map((n, i) => [n, 1 - denseResult.distances[i]!]));
-      const max = mode === 'bm25' ? Math.max(...scores.values(), Number.EPSILON) : 1;
-      ranking = single.map((item) => ({ item, relevance: scores.get(item)! / max }));
-    }
-    // Items far down the fused list are never picked at λ = 0.7; leaving them out keeps MMR cheap.
-    const shortlist = mode === 'hybrid' ? ranking.slice(0, Math.max(3 * k, 24)) : ranking.slice(0, k);
-    // Rows of the candidates MMR weighs (of the whole ranking when other articles are wanted), in one read.
-    const rows = store.chunks((options.otherArticles ? ranking : shortlist).map((r) => r.item));
-    // Each shortlisted passage's vector read once: MMR weighs every pair it compares.
-    const shortVectors = new Map(shortlist.map(({ item }) => [item, chunkVector(item)]));
-    const similarity = (a: number, b: number) => passageSimilarity(shortVectors.get(a)!, shortVectors.get(b)!, rows.get(a)!, rows.get(b)!);
-    const top = mode === 'hybrid' ? selectMmr(shortlist, k, similarity, fusion.mmrLambda) : shortlist;
-    const ranked = addOtherArticles(top, ranking, ({ item }) => rows.get(item)!.docId, options.otherArticles);
-    const positions = ranked.map(({ item }) => item);
-    const texts = store.chunkTexts(positions);
-    const sentences = sentenceCache.getMany(positions, (missing) => {
-      const keys = new Map(missing.map((item) => [item, rows.get(item)!.sentences.map((s) => sentenceKey(rows.get(item)!.docId, s.start, s.end))]));
-      const vectors = store.sentenceVectors([...keys.values()].flat());
-      return new Map(missing.map((item) => [item, sentenceDataOf({ ...rows.get(item)!, text: texts.get(item)! }, keys.get(item)!.map((key) => vectors.get(key)))]));
-    });
     const scoring = sentenceScoring(query, queryVector, idf);
-    return ranked.map(({ item, relevance }) => {
-      const row = rows.get(item)!;
-      return toHit(row, texts.get(item)!, sentences.get(item)!, docs.get(row.docId)!.meta.title, relevance, scoring);
-    });
+
+    /** The top k of the chunks `allowed` lets through, fused, diversified and scored (both rankings are read once per query). */
+    const select = (allowed: (i: number) => boolean, otherArticles?: number): Hit[] => {
+      const lexicalRanking = lexicalResults.map((r) => r.id).filter(allowed).slice(0, pool);
+      const denseRanking = denseResult.neighbors.filter(allowed);
+      // The whole ranking stays for otherArticles to draw on; the top k are picked from it.
+      let ranking: Array<{ item: number; relevance: number }>;
+      if (mode === 'hybrid') {
+        const fused = fuseRankings([lexicalRanking, denseRanking], RRF_K, [1, fusion.denseWeight]);
+        const best = (1 + fusion.denseWeight) / (RRF_K + 1);
+        const items: number[] = [];
+        const relevances: number[] = [];
+        // forEach rather than spreading the entries: no [item, score] array per fused item.
+        fused.forEach((relevance, item) => { items.push(item); relevances.push(relevance / best); });
+        // Best first, ties in fusion order: what a stable sort returns, with the heap's inlined comparisons.
+        ranking = selectTop(items.length, (i) => relevances[i]!, items.length).map((i) => ({ item: items[i]!, relevance: relevances[i]! }));
+      } else {
+        const single = mode === 'bm25' ? lexicalRanking : denseRanking;
+        // Scores by item only for a single ranking: fusion reads ranks alone.
+        const scores = mode === 'bm25' ? new Map(lexicalResults.map((r) => [r.id, r.score])) : new Map(denseResult.neighbors.map((n, i) => [n, 1 - denseResult.distances[i]!]));
+        const max = mode === 'bm25' ? Math.max(...scores.values(), Number.EPSILON) : 1;
+        ranking = single.map((item) => ({ item, relevance: scores.get(item)! / max }));
+      }
+      // Items far down the fused list are never picked at λ = 0.7; leaving them out keeps MMR cheap.
+      const shortlist = mode === 'hybrid' ? ranking.slice(0, Math.max(3 * k, 24)) : ranking.slice(0, k);
+      // Rows of the candidates MMR weighs (of the whole ranking when other articles are wanted), in one read.
+      const rows = store.chunks((otherArticles ? ranking : shortlist).map((r) => r.item));
+      // Each shortlisted passage's vector read once: MMR weighs every pair it compares.
+      const shortVectors = new Map(shortlist.map(({ item }) => [item, chunkVector(item)]));
+      const similarity = (a: number, b: number) => passageSimilarity(shortVectors.get(a)!, shortVectors.get(b)!, rows.get(a)!, rows.get(b)!);
+      const top = mode === 'hybrid' ? selectMmr(shortlist, k, similarity, fusion.mmrLambda) : shortlist;
+      const ranked = addOtherArticles(top, ranking, ({ item }) => rows.get(item)!.docId, otherArticles);
+      const positions = ranked.map(({ item }) => item);
+      const texts = store.chunkTexts(positions);
+      const sentences = sentenceCache.getMany(positions, (missing) => {
+        const keys = new Map(missing.map((item) => [item, rows.get(item)!.sentences.map((s) => sentenceKey(rows.get(item)!.docId, s.start, s.end))]));
+        const vectors = store.sentenceVectors([...keys.values()].flat());
+        return new Map(missing.map((item) => [item, sentenceDataOf({ ...rows.get(item)!, text: texts.get(item)! }, keys.get(item)!.map((key) => vectors.get(key)))]));
+      });
+      return ranked.map(({ item, relevance }) => {
+        const row = rows.get(item)!;
+        return toHit(row, texts.get(item)!, sentences.get(item)!, docs.get(row.docId)!.meta.title, relevance, scoring);
+      });
+    };
+
+    const hits = select((i) => store.roles[i] === 0 || (includeCaptions && store.roles[i] === 1), options.otherArticles);
+    if (!options.withCaptions || includeCaptions) return hits;
+    // The captions a search with captions would return among its top k, after the body passages, from the same rankings.
+    return [...hits, ...select((i) => store.roles[i] === 0 || store.roles[i] === 1).filter((hit) => hit.role === 'caption')];
   }
 
   return { index, search, idf };

@@ -66,6 +66,17 @@ describe.each(stores)('hybrid retrieval over the default corpus, %s', (_store, o
     expect((await retriever.search(query, { k: 10, includeCaptions: true })).some((h) => h.role === 'caption')).toBe(true);
   });
 
+  it('with captions wanted, returns the body passages unchanged and then the captions a search with captions ranks in its top k', async () => {
+    for (const query of ['Where were Putin and Xi photographed sipping tea together?', 'Getty Images photo of Putin and Trump as Matryoshka dolls', "Why won't the split work?"]) {
+      const body = await retriever.search(query, { k: 8, otherArticles: 2 });
+      const both = await retriever.search(query, { k: 8, otherArticles: 2, withCaptions: true });
+      const captions = (await retriever.search(query, { k: 8, includeCaptions: true })).filter((h) => h.role === 'caption');
+      expect(both).toEqual([...body, ...captions]);
+    }
+    const tea = await retriever.search('Where were Putin and Xi photographed sipping tea together?', { k: 8, withCaptions: true });
+    expect(tea.some((h) => h.role === 'caption')).toBe(true);
+  });
+
   it('diversifies across articles: the top 8 for a broad question come from at least 3 articles', async () => {
     const hits = await retriever.search('Can the United States pull Russia away from China?', { k: 8 });
     expect(new Set(hits.map((h) => h.docId)).size).toBeGreaterThanOrEqual(3);

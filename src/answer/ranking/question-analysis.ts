@@ -27,12 +27,17 @@ const FRAMING = new Set(['what', 'why', 'how', 'who', 'whom', 'whose', 'which', 
   'wont', 'dont', 'doesnt', 'didnt', 'cant', 'couldnt', 'wouldnt', 'isnt', 'arent', 'wasnt', 'werent', 'shouldnt', 'hasnt', 'havent']);
 const NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 
+/** The kind of answer a question asks for, from its wording alone. */
+export function answerType(question: string): AnswerType {
+  return TYPES.find(([, pattern]) => pattern.test(question))?.[0] ?? 'other';
+}
+
 /**
  * Reads a question: answer type, weighted content terms and focus (the content terms that are not names or
  * framing); with `typed` (for models that read the tagged answer type) also its expected answer.
  */
 export function analyseQuestion(question: string, options: { typed?: boolean } = {}): QuestionAnalysis {
-  const type = TYPES.find(([, pattern]) => pattern.test(question))?.[0] ?? 'other';
+  const type = answerType(question);
   // A capital at the very start is grammar, not a name.
   const names = new Set([...question.matchAll(NAME)].filter((m) => m.index > 0).flatMap((m) => tokenizeWords(m[0])));
   const terms: QuestionTerm[] = [];

@@ -29,7 +29,7 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
   const idf = (term: string) => Math.log(1 + chunkCount / ((textFrequency.get(term) ?? 0) + 0.5));
   const stats = { count: chunkCount, averageLength: index.averageLength, documentFrequency, sortedTerms: index.sortedTerms };
 
-  async function search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
+  async function searchOnce(query: string, options: SearchOptions): Promise<Hit[]> {
     const { k = 8, mode = 'hybrid', includeCaptions = false } = options;
     const context = options.context?.trim() ?? '';
     const text = context ? `${query} ${context}` : query;
@@ -96,6 +96,14 @@ export function createPgRetriever(index: PgIndex, fusion: FusionSettings = defau
       const chunk = { id: row.id, docId: row.doc_id, start: row.start_offset, end: row.end_offset, text: body.slice(row.start_offset, row.end_offset), role: row.role, sentences: row.sentences };
       return toHit(chunk, chunk.text, sentenceDataOf(chunk, row.sentences.map(() => Float32Array.from(sentenceVectors[n++]!))), meta.title, relevance, scoring);
     });
+  }
+
+  async function search(query: string, options: SearchOptions = {}): Promise<Hit[]> {
+    const hits = await searchOnce(query, options);
+    if (!options.withCaptions || options.includeCaptions) return hits;
+    // The captions a search with captions returns among its top k, after the body passages (a second query here).
+    const { otherArticles: _none, ...rest } = options;
+    return [...hits, ...(await searchOnce(query, { ...rest, includeCaptions: true })).filter((hit) => hit.role === 'caption')];
   }
 
   return { index, search, idf };
