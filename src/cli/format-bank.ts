@@ -2,8 +2,11 @@ import type { BankSuite, TallyWithBaseline } from '../eval/bank/bank-suites.js';
 import type { BankEvalResult } from './bank-eval.js';
 import type { MeaningEvalResult } from './meaning-eval.js';
 import type { CliIo } from './cli-io.js';
+import type { StanceFigures } from '../eval/bank/score-bank-items.js';
 
 const f3 = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(3));
+// Which side a sentence argues, where the classifier gives one: the figure steelman rests on.
+const sidedLine = (s: StanceFigures) => (s.sided ? `; the right side for ${f3(s.sided.accuracy)} of the ${s.sided.n} arguing sentences it gives a side (the commoner side ${f3(s.sided.majority)})` : '');
 
 function row(io: CliIo, name: string, t: TallyWithBaseline): void {
   const answerable = t.answerable ? (n: number) => f3(n) : () => '—';
@@ -27,7 +30,7 @@ export function printBank(io: CliIo, bank: BankEvalResult): void {
   }
   io.stdout('\nQuestion bank (R@5 and MRR beside the LangChain recipe: RecursiveCharacterTextSplitter 1000/200 + MiniSearch BM25)\n');
   for (const s of bank.suites) suite(io, s);
-  for (const [split, s] of Object.entries(bank.stance)) io.stdout(`bank ${split} stance (today's classifier): ${s.n} sentences, accuracy ${f3(s.accuracy)}, majority class ${f3(s.majority)} (${Object.entries(s.labels).map(([l, n]) => `${l} ${n}`).join(', ')})\n`);
+  for (const [split, s] of Object.entries(bank.stance)) io.stdout(`bank ${split} stance (today's classifier): ${s.n} sentences, accuracy ${f3(s.accuracy)}, majority class ${f3(s.majority)} (${Object.entries(s.labels).map(([l, n]) => `${l} ${n}`).join(', ')})${sidedLine(s)}\n`);
   for (const [split, s] of Object.entries(bank.support)) io.stdout(`bank ${split} support (today's judge): ${s.n} pairs, accuracy ${f3(s.accuracy)}, supported kept ${f3(s.supportedKept)}; rejected ${Object.entries(s.rejectedByKind).map(([k, r]) => `${k} ${r.rejected}/${r.n}`).join(', ')}\n`);
 }
 
@@ -38,7 +41,7 @@ export function printMeaning(io: CliIo, meaning: MeaningEvalResult): void {
     return;
   }
   io.stdout(`\nMeaning model (${meaning.model}), test data only:\n`);
-  io.stdout(`  stance, bank test: ${meaning.stance.n} sentences, accuracy ${f3(meaning.stance.accuracy)} (majority class ${f3(meaning.stance.majority)})\n`);
+  io.stdout(`  stance, bank test: ${meaning.stance.n} sentences, accuracy ${f3(meaning.stance.accuracy)} (majority class ${f3(meaning.stance.majority)})${sidedLine(meaning.stance)}\n`);
   io.stdout(`  stance, stance-v2 test: ${meaning.stanceV2.n} sentences, accuracy ${f3(meaning.stanceV2.accuracy)} (majority class ${f3(meaning.stanceV2.majority)})\n`);
   io.stdout(`  support, bank test: ${meaning.support.n} pairs, accuracy ${f3(meaning.support.accuracy)}, supported kept ${f3(meaning.support.supportedKept)}; rejected ${Object.entries(meaning.support.rejectedByKind).map(([k, r]) => `${k} ${r.rejected}/${r.n}`).join(', ')}\n`);
   io.stdout(`  answer (${meaning.answerModel}), bank test: gold window first for ${f3(meaning.answer.goldFirst)} of ${meaning.answer.questions} questions (BM25's order ${f3(meaning.answer.bm25First)}); near misses' best window below the gold one, AUC ${f3(meaning.answer.nearMissAuc)} (${meaning.answer.nearMisses} near misses)\n`);

@@ -1,5 +1,9 @@
-/** Stance figures of one split: accuracy beside the majority class's, and how many sentences each label has. */
-export interface StanceFigures { n: number; accuracy: number; majority: number; labels: Record<string, number> }
+/**
+ * Stance figures of one split: accuracy beside the majority class's, how many sentences each label has, and
+ * `sided`: of the sentences that argue a side and that the classifier gives a side, the share it gives the right
+ * one, beside the commoner side's share of them (telling which side is what steelman needs).
+ */
+export interface StanceFigures { n: number; accuracy: number; majority: number; labels: Record<string, number>; sided?: { n: number; accuracy: number; majority: number } }
 /** Support-judge figures of one split: accuracy, share of supported claims kept, and share of each negative kind rejected. */
 export interface SupportFigures { n: number; accuracy: number; supportedKept: number; rejectedByKind: Record<string, { n: number; rejected: number }> }
 
@@ -15,8 +19,15 @@ export function stanceFigures(rows: Array<{ split: string; sentence: string; sta
   return Object.fromEntries([...bySplit(rows)].map(([split, group]) => {
     const labels: Record<string, number> = {};
     for (const row of group) labels[same(row.stance)] = (labels[same(row.stance)] ?? 0) + 1;
-    const right = group.filter((row) => same(classify(row.sentence)) === same(row.stance)).length;
-    return [split, { n: group.length, accuracy: right / group.length, majority: Math.max(...Object.values(labels)) / group.length, labels }];
+    const verdicts = group.map((row) => same(classify(row.sentence)));
+    const right = group.filter((row, i) => verdicts[i] === same(row.stance)).length;
+    const sided = group.filter((row, i) => same(row.stance) !== 'neither' && verdicts[i] !== 'neither' && verdicts[i] !== 'unjudged');
+    const pro = sided.filter((row) => row.stance === 'pro').length;
+    const sidedRight = group.filter((row, i) => sided.includes(row) && verdicts[i] === row.stance).length;
+    return [split, {
+      n: group.length, accuracy: right / group.length, majority: Math.max(...Object.values(labels)) / group.length, labels,
+      ...(sided.length ? { sided: { n: sided.length, accuracy: sidedRight / sided.length, majority: Math.max(pro, sided.length - pro) / sided.length } } : {}),
+    }];
   }));
 }
 
