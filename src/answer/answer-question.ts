@@ -115,7 +115,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AnswerRequest): 
     draft = abstention(reason);
     if (closest) {
       const [citation] = toCitations([{ ...closest.item, score: closest.probability }], docs);
-      draft = { ...draft, answer: `${draft.answer} The closest they come: “${citation!.quote.replace(/\s*\n\s*/g, ' ')}” — ${sourceName(docs(citation!.docId)!.meta)} [1]`, citations: [citation!] };
+      draft = { ...draft, answer: `${draft.answer} The closest they come: “${citation!.quote.replace(/\s*\n\s*/g, ' ')}” — ${sourceName(docs(citation!.docId)!.meta)}${citation!.caption ? ' (photo caption)' : ''} [1]`, citations: [citation!] };
     }
   } else {
     const input = { question, mode: request.mode, hits, sides, docs, namedSources: named, history: request.messages.slice(0, -1), signal: request.signal, idf: retriever.idf, cosine: judgeKnowledge(deps.wordVectors).cosine, analysis: assessment.analysis, ranked: assessment.ranked, stanceCues: retriever.index.manifest.settings?.steelman?.cues };

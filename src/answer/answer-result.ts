@@ -21,6 +21,8 @@ export const citationSchema = z.object({
   end: z.number().int(),
   score: z.number(),
   support: supportLevelSchema.optional(),
+  /** The quote is a photo caption's (who is pictured, where, when), not the article's running text. */
+  caption: z.literal(true).optional(),
 });
 
 /** One side of a steelman answer. */

@@ -14,6 +14,8 @@ export interface Evidence {
   score: number;
   /** Rank of its passage in retrieval (0 = best). */
   hitRank: number;
+  /** Set when the sentence is a photo caption's, not the article's running text. */
+  caption?: true;
   hitScore: number;
   /** Relevance of the sentence before it in its passage (0 for a passage's first): answers often follow their set-up. */
   lead?: number;
@@ -76,6 +78,7 @@ export function collectEvidence(hits: Hit[], docs: DocLookup, options: { caption
       const score = sentence.score + FOLLOW_SHARE * Math.max(0, previous - sentence.score);
       const item: Evidence = { docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end: sentence.end, text, score, hitRank, hitScore: hit.score, lead: previous };
       if (i > 0) item.previousStart = hit.sentences[i - 1]!.start;
+      if (hit.role === 'caption') item.caption = true;
       evidence.push(item);
     });
   });
@@ -88,7 +91,7 @@ export function evidenceStrength(item: Evidence): number {
 }
 
 /** Makes numbered citations from chosen evidence; the quote is sliced from the article body, never copied from elsewhere. */
-export function toCitations(chosen: Array<Pick<Evidence, 'docId' | 'chunkId' | 'start' | 'end' | 'score'>>, docs: DocLookup): Citation[] {
+export function toCitations(chosen: Array<Pick<Evidence, 'docId' | 'chunkId' | 'start' | 'end' | 'score' | 'caption'>>, docs: DocLookup): Citation[] {
   return chosen.map((item, i) => {
     const doc = docs(item.docId);
     if (!doc) throw new Error(`unknown document ${item.docId}`);
@@ -107,6 +110,7 @@ export function toCitations(chosen: Array<Pick<Evidence, 'docId' | 'chunkId' | '
       start: item.start,
       end: item.end,
       score: roundScore(item.score),
+      ...(item.caption ? { caption: true as const } : {}),
     };
   });
 }

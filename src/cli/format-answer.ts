@@ -8,7 +8,7 @@ export function formatAnswer(result: AnswerResult): string {
   for (const c of result.citations) {
     const source = [c.author, c.publisher, c.kind].filter(Boolean).join(', ');
     lines.push(`[${c.n}] ${c.title}${source ? ` — ${source}` : ''}${c.date ? `, ${c.date}` : ''}`);
-    lines.push(`    ${c.docId} · chars ${c.start}-${c.end}${c.support ? ` · ${c.support}` : ''}`);
+    lines.push(`    ${c.docId} · chars ${c.start}-${c.end}${c.caption ? ' · photo caption' : ''}${c.support ? ` · ${c.support}` : ''}`);
     lines.push(`    “${c.quote.replace(/\s*\n\s*/g, ' ')}”`);
   }
   lines.push('', `${result.generator} · ${result.timings.totalMs.toFixed(0)} ms`);

@@ -80,6 +80,10 @@ describe('answerQuestion and photo captions', () => {
     expect(result.abstained).toBe(false);
     const first = result.citations[0]!;
     expect(first.quote).toContain('garden of Zhongnanhai in Beijing');
+    // Named as a caption, in the answer and on the citation.
+    expect(first.caption).toBe(true);
+    expect(result.answer).toMatch(/\(photo caption\) \[1\]/);
+    expect(result.citations.filter((c) => !c.caption).length).toBeGreaterThan(0);
     expect(deps.retriever.index.docs.get(first.docId)!.body.slice(first.start, first.end)).toBe(first.quote);
   });
   it('never cites a caption in steelman mode', async () => {

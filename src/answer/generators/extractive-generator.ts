@@ -19,23 +19,24 @@ const SAME_POINT = 0.5;
 const quoteLine = (text: string) => `“${text.replace(/\s*\n\s*/g, ' ')}”`;
 
 /** The Markdown of an answer: a list of distinct reasons, or the fact first and then its context. */
-function render(points: Point[], analysis: QuestionAnalysis, docs: DocLookup): { answer: string; order: Array<{ docId: string; chunkId: string; start: number; end: number; score: number }> } {
-  const order: Array<{ docId: string; chunkId: string; start: number; end: number; score: number }> = [];
+function render(points: Point[], analysis: QuestionAnalysis, docs: DocLookup): { answer: string; order: Array<Point['span']> } {
+  const order: Array<Point['span']> = [];
   const cite = (span: (typeof order)[number]) => {
     order.push(span);
     return order.length;
   };
-  const who = (docId: string) => sourceName(docs(docId)!.meta);
+  // A caption is named as one, so a reader knows the quote describes a photo.
+  const who = (docId: string, caption?: boolean) => `${sourceName(docs(docId)!.meta)}${caption ? ' (photo caption)' : ''}`;
   const lines: string[] = [];
   const pointLines = (point: Point, bullet: string) => {
     const body = docs(point.span.docId)!.body;
     const n = cite(point.span);
     const articles = 1 + point.also.length;
     const lead = articles > 1 ? `**${articles} articles make this point:** ` : '';
-    lines.push(`${bullet}${lead}${quoteLine(body.slice(point.span.start, point.span.end))} — ${who(point.span.docId)} [${n}]`);
+    lines.push(`${bullet}${lead}${quoteLine(body.slice(point.span.start, point.span.end))} — ${who(point.span.docId, point.span.caption)} [${n}]`);
     for (const also of point.also) {
-      const m = cite({ docId: also.item.docId, chunkId: also.item.chunkId, start: also.item.start, end: also.item.end, score: also.probability });
-      lines.push(`${bullet ? '  ' : ''}- Also ${who(also.item.docId)}: ${quoteLine(also.item.text)} [${m}]`);
+      const m = cite({ docId: also.item.docId, chunkId: also.item.chunkId, start: also.item.start, end: also.item.end, score: also.probability, ...(also.item.caption ? { caption: also.item.caption } : {}) });
+      lines.push(`${bullet ? '  ' : ''}- Also ${who(also.item.docId, also.item.caption)}: ${quoteLine(also.item.text)} [${m}]`);
     }
   };
   if (analysis.type === 'reason' && points.length > 1) {

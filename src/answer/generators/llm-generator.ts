@@ -104,7 +104,7 @@ export function createLlmGenerator(options: LlmGeneratorOptions): AnswerGenerato
         verified.push(source);
         return verified.length;
       };
-      const citationsOf = (): Citation[] => toCitations(verified.map((v) => ({ docId: v.hit.docId, chunkId: v.hit.chunkId, start: v.start, end: v.end, score: v.support.score })), input.docs)
+      const citationsOf = (): Citation[] => toCitations(verified.map((v) => ({ docId: v.hit.docId, chunkId: v.hit.chunkId, start: v.start, end: v.end, score: v.support.score, ...(v.hit.role === 'caption' ? { caption: true as const } : {}) })), input.docs)
         .map((citation, i) => ({ ...citation, support: verified[i]!.support.level }));
 
       if (input.mode === 'steelman' && input.sides) {

@@ -107,6 +107,6 @@ export function renderResult(result: AnswerResult, open: OpenCitation): Document
 
 /** The answer as Markdown with its sources listed, for the clipboard. */
 export function answerMarkdown(result: AnswerResult): string {
-  const sources = result.citations.map((c) => `[${c.n}] ${c.title}${c.author ? `, ${c.author}` : ''}${c.publisher ? `, ${c.publisher}` : ''}${c.kind ? ` (${c.kind})` : ''}: “${c.quote.replace(/\s*\n\s*/g, ' ')}” (${c.docId}, chars ${c.start}–${c.end})`);
+  const sources = result.citations.map((c) => `[${c.n}] ${c.title}${c.author ? `, ${c.author}` : ''}${c.publisher ? `, ${c.publisher}` : ''}${c.kind ? ` (${c.kind})` : ''}: “${c.quote.replace(/\s*\n\s*/g, ' ')}” (${c.docId}, chars ${c.start}–${c.end}${c.caption ? ', photo caption' : ''})`);
   return `**Q:** ${result.question}\n\n${result.answer}${sources.length ? `\n\nSources:\n${sources.join('\n')}` : ''}\n`;
 }

@@ -1,7 +1,7 @@
 /** The shapes the chat page reads from the API (mirrors src/answer/answer-result.ts). */
 export interface Citation {
   n: number; docId: string; title: string; publisher?: string; kind?: string; author?: string; date?: string; url?: string;
-  chunkId: string; quote: string; start: number; end: number; score: number; support?: string;
+  chunkId: string; quote: string; start: number; end: number; score: number; support?: string; caption?: true;
 }
 export interface Side { label: string; thesis: string; supportCount: number; points: Array<{ text: string; citations: number[]; articles?: number; concession?: boolean }> }
 export interface AnswerResult {
