@@ -32,6 +32,14 @@ describe('the OpenAI-compatible facade, used by the official openai SDK over a r
     expect(completion.choices[0]!.finish_reason).toBe('stop');
   });
 
+  it('names a quoted photo caption as one, in the Sources list and on its citation', async () => {
+    const completion = await client.chat.completions.create({ model: 'wedge', messages: [{ role: 'user', content: 'Where were Putin and Xi photographed sipping tea together?' }] });
+    const content = completion.choices[0]!.message.content!;
+    const citations = (completion as unknown as { citations: Array<{ n: number; caption?: boolean }> }).citations;
+    expect(citations[0]!.caption).toBe(true);
+    expect(content).toMatch(/\n\[1\] [^\n]*photo caption\): “/);
+  });
+
   it('streams standard chat.completion.chunk events that the SDK reassembles into the same text', async () => {
     const stream = await client.chat.completions.create({ model: 'wedge-steelman', stream: true, messages: [{ role: 'user', content: 'Can the US pull Russia away from China?' }] });
     let text = '';

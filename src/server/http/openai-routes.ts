@@ -16,7 +16,7 @@ export const MODELS = { answer: 'wedge', steelman: 'wedge-steelman' } as const;
 export function withSources(result: AnswerResult): string {
   if (!result.citations.length) return result.answer;
   const sources = result.citations.map((c) => {
-    const who = [c.author, c.publisher, c.kind].filter(Boolean).join(', ');
+    const who = [c.author, c.publisher, c.kind, c.caption ? 'photo caption' : undefined].filter(Boolean).join(', ');
     return `[${c.n}] ${c.title}${who ? ` (${who})` : ''}: “${c.quote.replace(/\s*\n\s*/g, ' ')}”`;
   });
   return `${result.answer}\n\nSources:\n${sources.join('\n')}`;
