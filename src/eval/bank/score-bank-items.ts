@@ -21,9 +21,10 @@ export function stanceFigures(rows: Array<{ split: string; sentence: string; sta
     for (const row of group) labels[same(row.stance)] = (labels[same(row.stance)] ?? 0) + 1;
     const verdicts = group.map((row) => same(classify(row.sentence)));
     const right = group.filter((row, i) => verdicts[i] === same(row.stance)).length;
-    const sided = group.filter((row, i) => same(row.stance) !== 'neither' && verdicts[i] !== 'neither' && verdicts[i] !== 'unjudged');
-    const pro = sided.filter((row) => row.stance === 'pro').length;
-    const sidedRight = group.filter((row, i) => sided.includes(row) && verdicts[i] === row.stance).length;
+    // The arguing sentences the classifier gave a side, each with the side it gave.
+    const sided = group.flatMap((row, i) => (same(row.stance) !== 'neither' && verdicts[i] !== 'neither' && verdicts[i] !== 'unjudged' ? [{ gold: row.stance, given: verdicts[i] }] : []));
+    const pro = sided.filter((s) => s.gold === 'pro').length;
+    const sidedRight = sided.filter((s) => s.given === s.gold).length;
     return [split, {
       n: group.length, accuracy: right / group.length, majority: Math.max(...Object.values(labels)) / group.length, labels,
       ...(sided.length ? { sided: { n: sided.length, accuracy: sidedRight / sided.length, majority: Math.max(pro, sided.length - pro) / sided.length } } : {}),
