@@ -23,3 +23,15 @@ export function articleLean(first: number, second: number): 1 | -1 | 0 {
   if (!n || first === second) return 0;
   return tail(Math.max(first, second), n) <= ALPHA ? (first > second ? 1 : -1) : 0;
 }
+
+/** Each article's lean (articleLean) from the signs of its sentences or passages: positive argues the first side, negative the second. */
+export function articleLeans(signed: Iterable<{ docId: string; sign: number }>): Map<string, 1 | -1 | 0> {
+  const tally = new Map<string, [number, number]>();
+  for (const { docId, sign } of signed) {
+    const counts = tally.get(docId) ?? [0, 0];
+    if (sign > 0) counts[0] += 1;
+    if (sign < 0) counts[1] += 1;
+    tally.set(docId, counts);
+  }
+  return new Map([...tally].map(([docId, [first, second]]) => [docId, articleLean(first, second)]));
+}

@@ -1,7 +1,7 @@
 import type { Side } from '../answer-result.js';
 import { collectEvidence, evidenceStrength, sourceName, toCitations, type DocLookup, type Evidence } from '../evidence.js';
 import type { Draft, SideRequest } from '../generators/answer-generator.js';
-import { articleLean } from './article-lean.js';
+import { articleLeans } from './article-lean.js';
 import { quoteStart } from '../generators/compose-points.js';
 import { contentWords, stemCosine, stemVector } from '../ranking/prepared-sentence.js';
 import { balanceLine } from './balance-line.js';
@@ -20,14 +20,7 @@ function assign(sides: SideRequest[], docs: DocLookup, cues?: StanceCues): Assig
   for (const side of sides) for (const item of collectEvidence(side.hits, docs)) pooled.set(`${item.docId}:${item.start}`, pooled.get(`${item.docId}:${item.start}`) ?? item);
   const withStance = [...pooled.values()].map((item) => ({ item, stance: classifyStance(item.text, cues).stance }));
   // An article's overall position: where its retrieved sentences stand, when they lean clearly (articleLean).
-  const tally = new Map<string, [number, number]>();
-  for (const { item, stance } of withStance) {
-    const counts = tally.get(item.docId) ?? [0, 0];
-    if (stance === 'pro') counts[0] += 1;
-    if (stance === 'con') counts[1] += 1;
-    tally.set(item.docId, counts);
-  }
-  const lean = new Map([...tally].map(([docId, [pro, con]]) => [docId, articleLean(pro, con)]));
+  const lean = articleLeans(withStance.map(({ item, stance }) => ({ docId: item.docId, sign: stance === 'pro' ? 1 : stance === 'con' ? -1 : 0 })));
   return withStance.flatMap(({ item, stance }) => {
     if (stance === 'neutral') return [];
     // A sentence that only reads with the one before it is quoted with it; when that one argues the other side, the pair makes no point for this one.
@@ -56,14 +49,7 @@ function countPassages(sides: SideRequest[], docs: DocLookup, cues?: StanceCues)
     const body = docs(hit.docId)?.body ?? '';
     net.push({ docId: hit.docId, score: hit.sentences.reduce((sum, s) => sum + classifyStance(body.slice(s.start, s.end), cues).score, 0) });
   }
-  const tally = new Map<string, [number, number]>();
-  for (const passage of net) {
-    const counts = tally.get(passage.docId) ?? [0, 0];
-    if (passage.score > 0) counts[0] += 1;
-    if (passage.score < 0) counts[1] += 1;
-    tally.set(passage.docId, counts);
-  }
-  const lean = new Map([...tally].map(([docId, [pro, con]]) => [docId, articleLean(pro, con)]));
+  const lean = articleLeans(net.map((passage) => ({ docId: passage.docId, sign: passage.score })));
   const counts: [number, number] = [0, 0];
   const concessions: [number, number] = [0, 0];
   for (const passage of net) {
