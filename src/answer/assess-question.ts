@@ -135,9 +135,8 @@ export function assessQuestion(
   const defines = (list: RankedSentence[]) => new Set(target ? list.filter((candidate) => definesTarget(candidate.item.text, target)) : []);
   const defining = defines(ranked);
   const ordered = defining.size ? [...defining, ...ranked.filter((candidate) => !defining.has(candidate))] : ranked;
-  // Whether to answer is the decision's alone: read from its own candidates.
-  const decidedOn = input.decisionHits ? decisionRanked : ranked;
+  // Whether to answer is the decision's alone: read from its own candidates (the answer's, unless it has passages of its own).
   const decidedDefined = input.decisionHits ? defines(decisionRanked).size : defining.size;
-  const score = !ranked.length || !decidedOn.length ? 0 : decidedDefined ? Math.max(probability, decision.cutoff) : probability;
+  const score = !decisionRanked.length ? 0 : decidedDefined ? Math.max(probability, decision.cutoff) : probability;
   return { analysis, coverage, ranked: ordered, features, answerability: score, cutoff: decision.cutoff };
 }
