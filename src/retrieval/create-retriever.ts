@@ -124,8 +124,11 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const denseResult = mode === 'bm25' ? { neighbors: [], distances: [] } : denseSearch(queryVector, pool);
     const scoring = sentenceScoring(query, queryVector, idf);
 
-    /** The top k of the chunks `allowed` lets through, fused, diversified and scored (both rankings are read once per query). */
-    const select = (allowed: (i: number) => boolean, otherArticles?: number): Hit[] => {
+    /**
+     * The top k of the chunks `allowed` lets through, fused, diversified and scored (both rankings are read once per
+     * query); of those, only the ones `returned` keeps are read and made into hits.
+     */
+    const select = (allowed: (i: number) => boolean, otherArticles?: number, returned?: (i: number) => boolean): Hit[] => {
       const lexicalRanking = lexicalResults.map((r) => r.id).filter(allowed).slice(0, pool);
       const denseRanking = denseResult.neighbors.filter(allowed);
       // The whole ranking stays for otherArticles to draw on; the top k are picked from it.
@@ -154,7 +157,8 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
       const shortVectors = new Map(shortlist.map(({ item }) => [item, chunkVector(item)]));
       const similarity = (a: number, b: number) => passageSimilarity(shortVectors.get(a)!, shortVectors.get(b)!, rows.get(a)!, rows.get(b)!);
       const top = mode === 'hybrid' ? selectMmr(shortlist, k, similarity, fusion.mmrLambda) : shortlist;
-      const ranked = addOtherArticles(top, ranking, ({ item }) => rows.get(item)!.docId, otherArticles);
+      const picked = addOtherArticles(top, ranking, ({ item }) => rows.get(item)!.docId, otherArticles);
+      const ranked = returned ? picked.filter(({ item }) => returned(item)) : picked;
       const positions = ranked.map(({ item }) => item);
       const texts = store.chunkTexts(positions);
       const sentences = sentenceCache.getMany(positions, (missing) => {
@@ -171,7 +175,7 @@ export function createRetriever(index: OpenIndex, fusion: FusionSettings = defau
     const hits = select((i) => store.roles[i] === 0 || (includeCaptions && store.roles[i] === 1), options.otherArticles);
     if (!options.withCaptions || includeCaptions) return hits;
     // The captions a search with captions would return among its top k, after the body passages, from the same rankings.
-    return [...hits, ...select((i) => store.roles[i] === 0 || store.roles[i] === 1).filter((hit) => hit.role === 'caption')];
+    return [...hits, ...select((i) => store.roles[i] === 0 || store.roles[i] === 1, undefined, (i) => store.roles[i] === 1)];
   }
 
   return { index, search, idf };
