@@ -3,21 +3,15 @@ import type { SideSpec } from './derive-sides.js';
 
 interface Token { text: string; pos: string; space: string }
 
-// The tagger (wink-nlp with its English model) costs ~200 ms to load: only a steelman question pays for it, once.
-let tagger: Promise<(text: string) => Token[]> | undefined;
-function loadTagger(): Promise<(text: string) => Token[]> {
-  tagger ??= (async () => {
-    const nlp = winkEnglish();
-    const its = nlp.its;
-    return (text: string) => {
-      const tokens = nlp.readDoc(text).tokens();
-      const values = tokens.out(its.value) as string[];
-      const pos = tokens.out(its.pos) as string[];
-      const spaces = tokens.out(its.precedingSpaces) as string[];
-      return values.map((value, i) => ({ text: value, pos: pos[i]!, space: spaces[i]! }));
-    };
-  })();
-  return tagger;
+// wink-nlp costs ~200 ms to load (winkEnglish loads it once): only a steelman question pays for it.
+function tag(text: string): Token[] {
+  const nlp = winkEnglish();
+  const { its } = nlp;
+  const tokens = nlp.readDoc(text).tokens();
+  const values = tokens.out(its.value) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  return values.map((value, i) => ({ text: value, pos: pos[i]!, space: spaces[i]! }));
 }
 
 const NOMINAL = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ', 'NUM', 'PART']);
@@ -57,7 +51,7 @@ function resolveObjectPronoun(first: Token[], right: Token[]): Token[] {
  * undefined, and the caller falls back to the corpus's default sides.
  */
 export async function questionTheses(question: string): Promise<{ choice: boolean; sides: [SideSpec, SideSpec] } | undefined> {
-  const tokens = (await loadTagger())(question.trim()).filter((t, i, all) => !(t.pos === 'PUNCT' && i === all.length - 1));
+  const tokens = tag(question.trim()).filter((t, i, all) => !(t.pos === 'PUNCT' && i === all.length - 1));
   const [aux, ...rest] = tokens;
   if (!aux || aux.pos !== 'AUX' || rest.length < 2) return undefined;
   const or = rest.findIndex((t, i) => i > 0 && t.pos === 'CCONJ' && t.text.toLowerCase() === 'or');
