@@ -153,9 +153,8 @@ async function main(): Promise<void> {
   console.log(`  answerability weights: ${GATE_NAMES.map((name, j) => `${name} ${gate.weights.coefficients[j]!.toFixed(2)}`).join(', ')}`);
   console.log(`  ranker weights: ${RANKER_NAMES.map((name, j) => `${name} ${ranker.weights.coefficients[j]!.toFixed(2)}`).join(', ')}`);
   if (process.argv.includes('--dry-run')) return;
-  const r = (n: number) => Number(n.toFixed(5));
-  if (RANKER_ONLY) return writeRankerOnly(ranker, answerable(train).length, answerable(dev).length, new Set(train.map((row) => row.corpus.name)).size, r);
-  const list = (weights: RankerWeights) => `  mean: ${JSON.stringify(weights.mean.map(r))},\n  scale: ${JSON.stringify(weights.scale.map(r))},\n  coefficients: ${JSON.stringify(weights.coefficients.map(r))},\n  bias: ${r(weights.bias)},`;
+  if (RANKER_ONLY) return writeRankerOnly(ranker, answerable(train).length, answerable(dev).length, new Set(train.map((row) => row.corpus.name)).size);
+  const list = (weights: RankerWeights) => weightLines(weights, '  ');
   await writeFile(path.join(root, 'src/answer/ranking/ranker-weights.ts'), `import type { LogisticAnswerability } from '../assess-question.js';
 import type { RankerWeights } from './rank-sentences.js';
 
@@ -182,9 +181,13 @@ ${list(gate.weights)}
 `);
 }
 
+const r5 = (n: number) => Number(n.toFixed(5));
+/** A model's standardisation and coefficients as lines of ranker-weights.ts, rounded to five decimals. */
+const weightLines = (weights: RankerWeights, indent: string) => [`mean: ${JSON.stringify(weights.mean.map(r5))},`, `scale: ${JSON.stringify(weights.scale.map(r5))},`, `coefficients: ${JSON.stringify(weights.coefficients.map(r5))},`, `bias: ${r5(weights.bias)},`].map((line) => `${indent}${line}`).join('\n');
+
 /** Writes ranker-weights.ts with a refitted answer ranker and the answerability model in use, reading sentences in its own ranker's order. */
-async function writeRankerOnly(ranker: { lambda: number; p1: number; p3: number; weights: RankerWeights }, trainCount: number, devCount: number, corpora: number, r: (n: number) => number): Promise<void> {
-  const body = (weights: RankerWeights, indent: string) => [`features: ${JSON.stringify(weights.features)},`, `mean: ${JSON.stringify(weights.mean.map(r))},`, `scale: ${JSON.stringify(weights.scale.map(r))},`, `coefficients: ${JSON.stringify(weights.coefficients.map(r))},`, `bias: ${r(weights.bias)},`].map((line) => `${indent}${line}`).join('\n');
+async function writeRankerOnly(ranker: { lambda: number; p1: number; p3: number; weights: RankerWeights }, trainCount: number, devCount: number, corpora: number): Promise<void> {
+  const body = (weights: RankerWeights, indent: string) => `${indent}features: ${JSON.stringify(weights.features)},\n${weightLines(weights, indent)}`;
   const decisionRanker = ANSWERABILITY_WEIGHTS.ranker ?? RANKER_WEIGHTS;
   await writeFile(path.join(root, 'src/answer/ranking/ranker-weights.ts'), `import type { LogisticAnswerability } from '../assess-question.js';
 import type { RankerWeights } from './rank-sentences.js';
