@@ -4,9 +4,11 @@ import { assessQuestion, type AssessmentModels } from '../../src/answer/assess-q
 import { ANSWERABILITY_WEIGHTS, RANKER_WEIGHTS } from '../../src/answer/ranking/ranker-weights.js';
 import { offlineDeps } from '../helpers/default-index.js';
 
+// One offline index and its deps for every suite here: each suite passes its own models where it needs them.
+let deps: AnswerDeps;
+beforeAll(async () => { deps = await offlineDeps(); });
+
 describe('answerQuestion declines what the articles do not speak to', () => {
-  let deps: AnswerDeps;
-  beforeAll(async () => { deps = await offlineDeps(); });
   const ask = (content: string) => answerQuestion(deps, { messages: [{ role: 'user', content }], mode: 'answer' });
 
   it('does not count a word found only in a photo caption ("having tea") as covering the question', async () => {
@@ -26,8 +28,6 @@ describe('answerQuestion declines what the articles do not speak to', () => {
 });
 
 describe('answerQuestion with a boosted answerability model', () => {
-  let deps: AnswerDeps;
-  beforeAll(async () => { deps = await offlineDeps(); });
   const ranker = { features: ['retrieval'], mean: [0], scale: [1], coefficients: [1], bias: 0 };
   const constant = (base: number) => ({ kind: 'boosted-trees' as const, features: ['max:retrieval'], base, trees: [], ranker, cutoff: 0.5, fitted: {} });
   const ask = (models: AnswerDeps['models'], content: string) => answerQuestion({ ...deps, models }, { messages: [{ role: 'user', content }], mode: 'answer' });
@@ -41,8 +41,6 @@ describe('answerQuestion with a boosted answerability model', () => {
 });
 
 describe('answerQuestion with a logistic answerability model that names its own ranker', () => {
-  let deps: AnswerDeps;
-  beforeAll(async () => { deps = await offlineDeps(); });
   // An answer ranker that puts the weakest sentences first: what it quotes must change, what is declined must not.
   const reversed = { ...RANKER_WEIGHTS, coefficients: RANKER_WEIGHTS.coefficients.map((c) => -c) };
   const ownRanker = { ...ANSWERABILITY_WEIGHTS, ranker: RANKER_WEIGHTS };
@@ -72,8 +70,6 @@ describe('answerQuestion with a logistic answerability model that names its own 
 });
 
 describe('answerQuestion and photo captions', () => {
-  let deps: AnswerDeps;
-  beforeAll(async () => { deps = await offlineDeps(); });
 
   it('quotes a caption that says where a photo was taken, verbatim at its offsets', async () => {
     const result = await answerQuestion(deps, { messages: [{ role: 'user', content: 'Where were Putin and Xi photographed sipping tea together?' }], mode: 'answer' });
