@@ -10,6 +10,7 @@ import { coverageAtK, ndcgAtK, recallAtK, reciprocalRankAtK } from '../src/eval/
 import { buildIndex } from '../src/indexing/build-index.js';
 import { openIndex } from '../src/indexing/open-index.js';
 import { createRetriever, defaultFusion, type FusionSettings, type RetrievalMode, type Retriever } from '../src/retrieval/create-retriever.js';
+import { goldSpan } from '../src/eval/gold-span.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const datasetFile = process.argv[2] ?? path.join(root, 'evals/retrieval.jsonl');
@@ -24,9 +25,9 @@ async function score(retriever: Retriever, questions: RetrievalQuestion[], mode:
   const misses: string[] = [];
   for (const q of questions) {
     const gold = q.gold.map((g) => {
-      const start = bodies.get(g.docId)?.body.indexOf(g.quote) ?? -1;
-      if (start < 0) throw new Error(`${q.id}: gold quote not found in ${g.docId}: ${g.quote.slice(0, 60)}`);
-      return { docId: g.docId, start, end: start + g.quote.length };
+      const span = goldSpan(bodies.get(g.docId)?.body ?? '', g.quote);
+      if (!span) throw new Error(`${q.id}: gold quote not found in ${g.docId}: ${g.quote.slice(0, 60)}`);
+      return { docId: g.docId, ...span };
     });
     const t = performance.now();
     const hits = await retriever.search(q.question, { k: 10, mode });

@@ -1,4 +1,5 @@
 import type { ArticleMeta } from '../corpus/article.js';
+import { captionTextLength } from '../corpus/caption-credit.js';
 import type { Hit } from '../retrieval/hit.js';
 import type { Citation } from './answer-result.js';
 import { roundScore } from '../text/round-score.js';
@@ -71,12 +72,14 @@ export function collectEvidence(hits: Hit[], docs: DocLookup, options: { caption
     hit.sentences.forEach((sentence, i) => {
       if (starts.has(sentence.start)) return;
       starts.add(sentence.start);
-      const text = body.slice(sentence.start, sentence.end);
+      // A caption is quoted without the photo credit it ends with: the credit is the site's, not what the photo shows.
+      const end = hit.role === 'caption' ? sentence.start + captionTextLength(body.slice(sentence.start, sentence.end)) : sentence.end;
+      const text = body.slice(sentence.start, end);
       if (endsWithQuestionMark(text) || !hasWords(text, MIN_WORDS)) return;
       // A sentence that follows one on the question often is the answer to it ("Yet, this assumption is flawed." → why).
       const previous = hit.sentences[i - 1]?.score ?? 0;
       const score = sentence.score + FOLLOW_SHARE * Math.max(0, previous - sentence.score);
-      const item: Evidence = { docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end: sentence.end, text, score, hitRank, hitScore: hit.score, lead: previous };
+      const item: Evidence = { docId: hit.docId, chunkId: hit.chunkId, start: sentence.start, end, text, score, hitRank, hitScore: hit.score, lead: previous };
       if (i > 0) item.previousStart = hit.sentences[i - 1]!.start;
       if (hit.role === 'caption') item.caption = true;
       evidence.push(item);

@@ -1,5 +1,6 @@
 import type { AnswerResult } from '../answer/answer-result.js';
 import type { EvalTarget } from './eval-target.js';
+import { goldSpan } from './gold-span.js';
 import type { QuestionOutcome } from './question-outcome.js';
 import type { RetrievalQuestionInput } from './retrieval-dataset.js';
 import { containsGold, ndcgAtK, recallAtK, reciprocalRankAtK } from './retrieval-metrics.js';
@@ -106,9 +107,9 @@ export async function runAnswerEval(target: EvalTarget, sets: EvalSets, judge: S
     const type = typeOf(q.qtype);
     both(split, type, (t) => { t.answerable += 1; });
     const gold = q.gold.map((g) => {
-      const start = docs.get(g.docId)?.body.indexOf(g.quote) ?? -1;
-      if (start < 0) throw new Error(`${q.id}: gold quote not found in ${g.docId}`);
-      return { docId: g.docId, start, end: start + g.quote.length };
+      const span = goldSpan(docs.get(g.docId)?.body ?? '', g.quote);
+      if (!span) throw new Error(`${q.id}: gold quote not found in ${g.docId}`);
+      return { docId: g.docId, ...span };
     });
     const hits = await target.search(q.question, 10);
     retrieval.recall.push(recallAtK(hits, gold, 5));

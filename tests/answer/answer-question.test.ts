@@ -71,11 +71,12 @@ describe('answerQuestion with a logistic answerability model that names its own 
 
 describe('answerQuestion and photo captions', () => {
 
-  it('quotes a caption that says where a photo was taken, verbatim at its offsets', async () => {
+  it('quotes a caption that says where a photo was taken, verbatim at its offsets and without its photo credit', async () => {
     const result = await answerQuestion(deps, { messages: [{ role: 'user', content: 'Where were Putin and Xi photographed sipping tea together?' }], mode: 'answer' });
     expect(result.abstained).toBe(false);
     const first = result.citations[0]!;
-    expect(first.quote).toContain('garden of Zhongnanhai in Beijing');
+    expect(first.quote).toMatch(/garden of Zhongnanhai in Beijing\.$/);
+    expect(first.quote).not.toMatch(/kremlin\.ru|https?:/);
     // Named as a caption, in the answer and on the citation.
     expect(first.caption).toBe(true);
     expect(result.answer).toMatch(/\(photo caption\) \[1\]/);
