@@ -21,6 +21,12 @@ export const configSchema = z.object({
   samePointModel: z.string().min(1).default('models/same-point-v1.bin'),
   /** A boosted answerability model to decline with (npm run fit:ranker -- --boosted); unset: the fitted logistic one in use. */
   answerabilityModel: optionalString,
+  /** The hybrid ranking's dense weight in RRF and MMR's λ, as "0.1,0.85" (npm run fit:fusion measures settings); unset: defaultFusion's for the embedder. */
+  fusion: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() ? value.split(',').map((v) => Number(v.trim())) : undefined),
+    z.tuple([z.number().min(0).max(10), z.number().min(0).max(1)], { message: 'WEDGE_FUSION is "dense weight,MMR lambda", e.g. 0.1,0.85' })
+      .transform(([denseWeight, mmrLambda]) => ({ denseWeight, mmrLambda })).optional(),
+  ),
   /** Unset means: glove for new builds, and whatever the index was built with for queries. */
   embedder: z.enum(['glove', 'openai']).optional(),
   openaiApiKey: optionalString,
@@ -72,6 +78,7 @@ export const envNames: Record<keyof Config, string> = {
   answerModel: 'WEDGE_ANSWER_MODEL',
   samePointModel: 'WEDGE_SAME_POINT_MODEL',
   answerabilityModel: 'WEDGE_ANSWERABILITY_MODEL',
+  fusion: 'WEDGE_FUSION',
   embedder: 'WEDGE_EMBEDDER',
   openaiApiKey: 'OPENAI_API_KEY',
   openaiBaseUrl: 'OPENAI_BASE_URL',

@@ -35,3 +35,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WEDGE_STORE: 'postgres' })).toThrow(/DATABASE_URL: WEDGE_STORE=postgres needs DATABASE_URL/);
   });
 });
+
+describe('loadConfig: WEDGE_FUSION', () => {
+  it('reads the hybrid ranking as "dense weight,MMR lambda", and leaves it to the embedder when unset', () => {
+    expect(loadConfig({ WEDGE_FUSION: '0.1, 0.85' }).fusion).toEqual({ denseWeight: 0.1, mmrLambda: 0.85 });
+    expect(loadConfig({}).fusion).toBeUndefined();
+  });
+
+  it('refuses a setting that is not two numbers, or a λ above 1, with a message naming the form', () => {
+    expect(() => loadConfig({ WEDGE_FUSION: 'bm25' })).toThrow(/WEDGE_FUSION is "dense weight,MMR lambda"|fusion/);
+    expect(() => loadConfig({ WEDGE_FUSION: '0.1,1.5' })).toThrow(ConfigError);
+  });
+});
