@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const config = { ...loadConfig(process.env), corpusDir: path.join(root, 'corpus'), indexDir: path.join(root, 'indexes/default'), cacheDir: path.join(root, 'indexes/.cache') };
   const corpora = (await openFitCorpora(config, root, () => {})).filter((c) => c.split === 'dev');
   const model = await loadMeaningModel(path.resolve(root, process.argv[2] ?? config.answerModel), corpora[0]!.deps.wordVectors!);
-  const lists: Array<{ corpus: string; points: Array<{ p: number; gold: boolean }> }> = [];
+  const lists: Array<{ corpus: string; points: Array<{ p: number; ranker: number; gold: boolean }> }> = [];
   for (const corpus of corpora) {
     const docs = (docId: string) => corpus.deps.retriever.index.docs.get(docId);
     for (const q of corpus.questions.filter((x) => x.answerable && REASONS.has(x.qtype))) {
@@ -32,13 +32,14 @@ async function main(): Promise<void> {
       const question = model.encode(q.question);
       lists.push({
         corpus: corpus.name,
-        points: result.citations.map((c) => ({ p: model.score('answer', question, model.encode(c.quote), extra?.(c.quote))[1]!, gold: spans.some((g) => containsGold(c, g)) })),
+        points: result.citations.map((c) => ({ p: model.score('answer', question, model.encode(c.quote), extra?.(c.quote))[1]!, ranker: c.score / result.citations[0]!.score, gold: spans.some((g) => containsGold(c, g)) })),
       });
     }
   }
   const later = lists.flatMap((l) => l.points.slice(1));
   console.log(`dev reason questions with 2+ points: ${lists.length} over ${new Set(lists.map((l) => l.corpus)).size} corpora; later points ${later.length}, gold ${later.filter((p) => p.gold).length}`);
   console.log(`AUC of the answer score, gold vs not, points after the first: ${rocAuc(later.filter((p) => p.gold).map((p) => p.p), later.filter((p) => !p.gold).map((p) => p.p)).toFixed(3)}`);
+  console.log(`AUC of the ranker's probability over the first point's, the same points: ${rocAuc(later.filter((p) => p.gold).map((p) => p.ranker), later.filter((p) => !p.gold).map((p) => p.ranker)).toFixed(3)}`);
   const share = (keep: (p: { p: number }, i: number) => boolean, pick = (_: string) => true) => {
     const kept = lists.filter((l) => pick(l.corpus)).map((l) => l.points.filter(keep));
     return kept.reduce((sum, points) => sum + points.filter((p) => p.gold).length / points.length, 0) / Math.max(1, kept.length);
