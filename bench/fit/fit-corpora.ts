@@ -17,6 +17,8 @@ export interface FitCorpus {
   name: string; split: 'train' | 'dev'; deps: AnswerDeps; questions: FitQuestion[];
   /** The kind of text: the bank's speeches, the bank's written corpora (news, opinion, essays), or the project's own corpora. */
   source: 'speeches' | 'written' | 'project';
+  /** The bank round it joined in (`corpus.json`), whose gates read it; 1 for the project's own corpora. */
+  round: number;
 }
 
 
@@ -38,7 +40,7 @@ export async function openFitCorpora(config: Config, root: string, log: (line: s
     const questions = (await readRetrievalDataset(path.join(root, answerable))).filter(keep);
     const negatives = (await readJsonl(path.join(root, unanswerable), unanswerableSchema)).filter(keep);
     corpora.push({
-      name, split, source: 'project', deps: deps ?? await open(config, name, path.join(root, dir), path.join(root, 'indexes', name), log),
+      name, split, source: 'project', round: 1, deps: deps ?? await open(config, name, path.join(root, dir), path.join(root, 'indexes', name), log),
       questions: [
         ...questions.map((q) => ({ id: q.id, question: q.question, qtype: bankQtype(q.qtype) ?? 'other', gold: q.gold, answerable: true, nearMiss: false })),
         ...negatives.map((q, i) => ({ id: `${name}-u${i}`, question: q.question, qtype: 'other', gold: [], answerable: false, nearMiss: q.kind === 'near-miss' })),
@@ -59,7 +61,7 @@ export async function openFitCorpora(config: Config, root: string, log: (line: s
     const base = path.join(root, 'indexes/bank', corpus.meta.id);
     await writeBankCorpus(corpus, path.join(base, 'corpus'));
     corpora.push({
-      name: corpus.meta.id, split, source: corpus.meta.source, deps: await open(config, corpus.meta.id, path.join(base, 'corpus'), path.join(base, 'index'), log),
+      name: corpus.meta.id, split, source: corpus.meta.source, round: corpus.meta.round, deps: await open(config, corpus.meta.id, path.join(base, 'corpus'), path.join(base, 'index'), log),
       questions: [
         ...corpus.answerable.map((q) => ({ id: q.id, question: q.question, qtype: q.qtype, gold: q.gold, answerable: true, nearMiss: false })),
         ...corpus.unanswerable.map((q) => ({ id: q.id, question: q.question, qtype: q.qtype ?? 'other', gold: [], answerable: false, nearMiss: q.kind === 'near-miss' })),
