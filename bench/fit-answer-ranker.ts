@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   // captions, which no bank corpus has), leaving the bank's dev corpora to choose; --out names the boosted model's file.
   const corpora = await openFitCorpora(config, root, (line) => console.error(line), { defaultDevAsTrain: process.argv.includes('--default-dev-train') });
   const outAt = process.argv.indexOf('--out');
-  const boostedFile = path.resolve(root, outAt >= 0 ? process.argv[outAt + 1]! : 'models/answerability-v2.json');
+  const boostedFile = path.resolve(root, outAt >= 0 ? process.argv[outAt + 1]! : 'models/answerability-v3.json');
   const rows: Row[] = [];
   for (const corpus of corpora) for (const q of corpus.questions) rows.push(await rowOf(corpus, q));
   const train = rows.filter((r) => r.corpus.split === 'train');

@@ -59,9 +59,13 @@ export async function fitBoostedAnswerability(train: BoostRow[], dev: BoostRow[]
   const isDefault = (r: BoostRow) => r.corpus.name.startsWith('default');
   // Each round of the bank's dev corpora is a dev set of its own, as each has gates of its own (round 1 speeches,
   // round 3 news and essays, round 4 news as web pages): a gain on one kind of text cannot hide a loss on another.
+  // With --dev-per-corpus each bank dev corpus is one, which is stricter: a corpus's loss cannot hide behind its round's gains.
   const rounds = [...new Set(dev.filter((r) => r.corpus.source !== 'project').map((r) => r.corpus.round))].sort((a, b) => a - b);
+  const bankDev = [...new Set(dev.filter((r) => r.corpus.source !== 'project').map((r) => r.corpus.name))].sort();
   const sets = [
-    ...rounds.map((round) => ({ name: `bank dev, round ${round}`, key: round === 1 ? 'bank-dev' : `bank-dev-r${round}`, pick: (r: BoostRow) => r.corpus.source !== 'project' && r.corpus.round === round })),
+    ...(process.argv.includes('--dev-per-corpus')
+      ? bankDev.map((name) => ({ name: `bank dev, ${name}`, key: `bank-dev-${name}`, pick: (r: BoostRow) => r.corpus.name === name }))
+      : rounds.map((round) => ({ name: `bank dev, round ${round}`, key: round === 1 ? 'bank-dev' : `bank-dev-r${round}`, pick: (r: BoostRow) => r.corpus.source !== 'project' && r.corpus.round === round }))),
     { name: 'default dev (v2, v3)', key: 'default-dev', pick: isDefault },
   ].filter((set) => dev.some(set.pick));
   const floor = sets.map((set) => decidedShare(dev, inUse.dev, inUse.cutoff, (r) => set.pick(r) && r.q.answerable, true));

@@ -10,7 +10,7 @@ describe('createAnswerDeps', () => {
 
   it('declines with the fitted logistic model unless WEDGE_ANSWERABILITY_MODEL names a boosted one', async () => {
     expect((await createAnswerDeps(await configWith({}))).models).toBeUndefined();
-    const deps = await createAnswerDeps(await configWith({ WEDGE_ANSWERABILITY_MODEL: path.resolve('models/answerability-v2.json') }));
+    const deps = await createAnswerDeps(await configWith({ WEDGE_ANSWERABILITY_MODEL: path.resolve('models/answerability-v3.json') }));
     expect(deps.models?.answerability).toMatchObject({ kind: 'boosted-trees' });
   });
 

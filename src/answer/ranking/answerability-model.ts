@@ -14,7 +14,7 @@ const rankerSchema = z.object({
 });
 
 /**
- * A boosted answerability model (models/answerability-v2.json, written by `npm run fit:ranker -- --boosted`, used when `WEDGE_ANSWERABILITY_MODEL` names it):
+ * A boosted answerability model (models/answerability-v3.json, written by `npm run fit:ranker -- --boosted`, used when `WEDGE_ANSWERABILITY_MODEL` names it):
  * trees over the question-level features and each sentence feature's largest value among the candidates, the
  * ranker whose order those question-level features read, the cut-off below which a question is declined, and
  * the figures it was chosen on.

@@ -59,7 +59,7 @@ describe('boosted answerability', () => {
   });
 
   it('reads the committed trial model', () => {
-    const shipped = readAnswerabilityModel(path.resolve('models/answerability-v2.json'));
+    const shipped = readAnswerabilityModel(path.resolve('models/answerability-v3.json'));
     expect(shipped.features.every((name) => (BOOSTED_INPUTS as readonly string[]).includes(name))).toBe(true);
     expect(shipped.trees.length).toBeGreaterThan(0);
   });
