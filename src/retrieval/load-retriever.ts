@@ -3,7 +3,7 @@ import { createEmbedder, type EmbedderDeps } from '../embeddings/create-embedder
 import { IndexMissingError } from '../errors/wedge-error.js';
 import { embedderKindOf, type Manifest } from '../indexing/manifest.js';
 import { openIndex, readManifest } from '../indexing/open-index.js';
-import { createRetriever, defaultFusion, type Retriever } from './create-retriever.js';
+import { createRetriever, type Retriever } from './create-retriever.js';
 
 const embedderOf = (config: Config, manifest: Manifest) => config.embedder ?? embedderKindOf(manifest);
 
@@ -20,11 +20,9 @@ export async function loadRetriever(config: Config, deps: EmbedderDeps = {}): Pr
     const pool = createPgPool(config);
     const manifest = await readPgManifest(pool);
     if (!manifest) throw new IndexMissingError('postgres (DATABASE_URL)');
-    const index = await openPgIndex(pool, await createEmbedder({ ...config, embedder: embedderOf(config, manifest) }, deps));
-    return createPgRetriever(index, config.fusion ?? defaultFusion(index.manifest.embedder.id));
+    return createPgRetriever(await openPgIndex(pool, await createEmbedder({ ...config, embedder: embedderOf(config, manifest) }, deps)), config.fusion);
   }
   const manifest = await readManifest(config.indexDir);
   if (!manifest) throw new IndexMissingError(config.indexDir);
-  const index = await openIndex(config.indexDir, await createEmbedder({ ...config, embedder: embedderOf(config, manifest) }, deps));
-  return createRetriever(index, config.fusion ?? defaultFusion(index.manifest.embedder.id));
+  return createRetriever(await openIndex(config.indexDir, await createEmbedder({ ...config, embedder: embedderOf(config, manifest) }, deps)), config.fusion);
 }

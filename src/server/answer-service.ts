@@ -6,7 +6,7 @@ import { EmbedderMismatchError } from '../errors/wedge-error.js';
 import { openIndex, readCurrentBuild, type OpenIndex } from '../indexing/open-index.js';
 import { openPgIndex, readPgBuildId, type PgIndex } from '../indexing/postgres/open-pg-index.js';
 import { createPgRetriever } from '../retrieval/postgres/create-pg-retriever.js';
-import { createRetriever, defaultFusion } from '../retrieval/create-retriever.js';
+import { createRetriever } from '../retrieval/create-retriever.js';
 import { loadRetriever } from '../retrieval/load-retriever.js';
 
 /** How long a replaced index stays open for requests that started on it. */
@@ -21,7 +21,6 @@ export async function createAnswerService(config: Config, outside: EmbedderDeps 
   warmUp(deps);
   let reloading: Promise<{ buildId: string; changed: boolean }> | undefined;
 
-  const fusionOf = (index: { manifest: { embedder: { id: string } } }) => config.fusion ?? defaultFusion(index.manifest.embedder.id);
   async function reload(): Promise<{ buildId: string; changed: boolean }> {
     reloading ??= (async () => {
       try {
@@ -31,7 +30,7 @@ export async function createAnswerService(config: Config, outside: EmbedderDeps 
         if (!latest || latest === live) return { buildId: live, changed: false };
         // Reuse the live embedder (and its 40 MB of word vectors) when the new build was made with the same one.
         const embedder = deps.retriever.index.embedder;
-        const reopen = pool ? openPgIndex(pool, embedder).then((index) => createPgRetriever(index, fusionOf(index))) : openIndex(config.indexDir, embedder).then((index) => createRetriever(index, fusionOf(index)));
+        const reopen = pool ? openPgIndex(pool, embedder).then((index) => createPgRetriever(index, config.fusion)) : openIndex(config.indexDir, embedder).then((index) => createRetriever(index, config.fusion));
         const retriever = await reopen.catch((error: unknown) => {
           if (error instanceof EmbedderMismatchError) return loadRetriever(config, outside);
           throw error;
