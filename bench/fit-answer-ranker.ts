@@ -14,7 +14,7 @@ import { loadConfig } from '../src/config/load-config.js';
 import { loadMeaningModel } from '../src/meaning/meaning-model.js';
 import { rocAuc } from '../src/eval/meaning/meaning-figures.js';
 import { containsGold } from '../src/eval/retrieval-metrics.js';
-import { goldSpan } from '../src/eval/gold-span.js';
+import { goldSpans } from '../src/eval/gold-span.js';
 import type { Hit } from '../src/retrieval/hit.js';
 import { fitBoostedAnswerability } from './fit/boosted-answerability.js';
 import { decisionShares } from './fit/decision-shares.js';
@@ -51,7 +51,7 @@ async function rowOf(corpus: FitCorpus, q: FitQuestion): Promise<Row> {
   const named = namedSources(q.question, retriever.index.docs);
   const evidence = candidateEvidence(hits, docs, named);
   const candidates = toCandidates(evidence, knowledge.idf);
-  const spans = q.gold.map((g) => ({ docId: g.docId, ...goldSpan(docs(g.docId)!.body, g.quote)! }));
+  const spans = goldSpans(q.gold, (docId) => docs(docId)?.body);
   return { corpus, q, features: sentenceFeatures(analyseQuestion(q.question, { typed: true }), candidates, knowledge), labels: evidence.map((item) => (spans.some((g) => containsGold(item, g)) ? 1 : 0)), hits, named, ...(decisionHits ? { decisionHits } : {}) };
 }
 

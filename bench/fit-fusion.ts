@@ -8,7 +8,7 @@ import { readBank } from '../src/eval/bank/read-bank.js';
 import { reciprocalRankAtK, recallAtK } from '../src/eval/retrieval-metrics.js';
 import { openIndex } from '../src/indexing/open-index.js';
 import { createRetriever, type FusionSettings } from '../src/retrieval/create-retriever.js';
-import { goldSpan } from '../src/eval/gold-span.js';
+import { goldSpans } from '../src/eval/gold-span.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const split = process.argv[2] ?? 'train';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   for (const corpus of corpora) {
     const index = await openIndex(path.join(root, corpus.dir), embedder);
     const docs = index.docs;
-    const questions = corpus.questions.map((q) => ({ q, gold: q.gold.map((g) => ({ docId: g.docId, ...goldSpan(docs.get(g.docId)!.body, g.quote)! })) }));
+    const questions = corpus.questions.map((q) => ({ q, gold: goldSpans(q.gold, (docId) => docs.get(docId)?.body) }));
     const lc = await createLangchainBm25(docs);
     let lr = 0; let lm = 0;
     for (const { q, gold } of questions) { const hits = lc(q.question, 10); lr += recallAtK(hits, gold, 5); lm += reciprocalRankAtK(hits, gold, 10); }

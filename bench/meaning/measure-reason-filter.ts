@@ -6,7 +6,7 @@ import { rocAuc } from '../../src/eval/meaning/meaning-figures.js';
 import { containsGold } from '../../src/eval/retrieval-metrics.js';
 import { loadMeaningModel } from '../../src/meaning/meaning-model.js';
 import { openFitCorpora } from '../fit/fit-corpora.js';
-import { goldSpan } from '../../src/eval/gold-span.js';
+import { goldSpans } from '../../src/eval/gold-span.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const REASONS = new Set(['why', 'how', 'multi-why']);
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     for (const q of corpus.questions.filter((x) => x.answerable && REASONS.has(x.qtype))) {
       const result = await answerQuestion(corpus.deps, { messages: [{ role: 'user', content: q.question }], mode: 'answer' });
       if (result.abstained || result.citations.length < 2) continue;
-      const spans = q.gold.map((g) => ({ docId: g.docId, ...goldSpan(docs(g.docId)!.body, g.quote)! }));
+      const spans = goldSpans(q.gold, (docId) => docs(docId)?.body);
       const extra = windowFeaturesFor(model.header.extra, q.question);
       const question = model.encode(q.question);
       lists.push({

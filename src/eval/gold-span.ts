@@ -17,3 +17,8 @@ export function goldSpan(body: string, quote: string): { start: number; end: num
   const own = captionTextLength(quote);
   return { start, end: own > 0 ? start + own : end };
 }
+
+/** Each gold quote's span in its article (goldSpan), for scoring; a quote its article lacks starts at -1, as indexOf says. */
+export function goldSpans(gold: Array<{ docId: string; quote: string }>, bodyOf: (docId: string) => string | undefined): Array<{ docId: string; start: number; end: number }> {
+  return gold.map((g) => ({ docId: g.docId, ...(goldSpan(bodyOf(g.docId) ?? '', g.quote) ?? { start: -1, end: g.quote.length - 1 }) }));
+}

@@ -1,7 +1,7 @@
 import type { RetrievalQuestionInput } from '../retrieval-dataset.js';
 import { reciprocalRankAtK, recallAtK } from '../retrieval-metrics.js';
 import type { BaselineSearch } from './langchain-bm25.js';
-import { goldSpan } from '../gold-span.js';
+import { goldSpans } from '../gold-span.js';
 
 /** Retrieval figures of a baseline on a question set, overall and per split. */
 export interface BaselineFigures { recallAt5: number; mrrAt10: number; bySplit: Record<string, { recallAt5: number; mrrAt10: number; n: number }>; byType: Record<string, { recallAt5: number; mrrAt10: number; n: number }> }
@@ -13,10 +13,7 @@ export function scoreBaseline(search: BaselineSearch, questions: RetrievalQuesti
   let recall = 0;
   let mrr = 0;
   for (const q of questions) {
-    const gold = q.gold.map((g) => {
-      const span = goldSpan(docs.get(g.docId)?.body ?? '', g.quote) ?? { start: -1, end: g.quote.length - 1 };
-      return { docId: g.docId, ...span };
-    });
+    const gold = goldSpans(q.gold, (docId) => docs.get(docId)?.body);
     const hits = search(q.question, 10);
     const [r, m] = [recallAtK(hits, gold, 5), reciprocalRankAtK(hits, gold, 10)];
     recall += r;

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { segmentSentences } from '../../chunking/segment-sentences.js';
-import { goldSpan } from '../gold-span.js';
+import { goldSpans } from '../gold-span.js';
 
 /** A candidate answer window: a sentence with the one before it in the same document. */
 export interface AnswerWindow { docId: string; start: number; end: number; text: string }
@@ -34,7 +34,7 @@ export function answerCandidates(corpus: CandidateCorpus, depth = 14): Candidate
   const bodies = new Map(corpus.docs.map((d) => [d.id, d.body]));
   const top = (question: string) => search.search(question).slice(0, depth).map((r) => r.id as number);
   const sets: CandidateSet[] = corpus.answerable.map((q) => {
-    const gold = q.gold.map((g) => ({ docId: g.docId, ...(goldSpan(bodies.get(g.docId) ?? '', g.quote) ?? { start: -1, end: g.quote.length - 1 }) }));
+    const gold = goldSpans(q.gold, (docId) => bodies.get(docId));
     // A window holds the answer when it holds half of a gold sentence, as a citation does in the answer metrics;
     // so the window that ends in a gold sentence and the one that starts with it both count.
     const windowStart = (w: AnswerWindow) => w.end - w.text.length;
