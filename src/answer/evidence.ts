@@ -93,8 +93,16 @@ export function evidenceStrength(item: Evidence): number {
   return 0.55 * item.score + 0.45 * item.hitScore - 0.02 * item.hitRank;
 }
 
+/** What a citation of a sentence quotes: its span (from `start`, when it reads with the sentence before), scored `score`, marked when it is a caption's. */
+export type CitedSpan = Pick<Evidence, 'docId' | 'chunkId' | 'start' | 'end' | 'score' | 'caption'>;
+
+/** The span a citation of `item` quotes, with the score it is cited at. */
+export function citedSpan(item: Evidence, score: number, start = item.start): CitedSpan {
+  return { docId: item.docId, chunkId: item.chunkId, start, end: item.end, score, ...(item.caption ? { caption: item.caption } : {}) };
+}
+
 /** Makes numbered citations from chosen evidence; the quote is sliced from the article body, never copied from elsewhere. */
-export function toCitations(chosen: Array<Pick<Evidence, 'docId' | 'chunkId' | 'start' | 'end' | 'score' | 'caption'>>, docs: DocLookup): Citation[] {
+export function toCitations(chosen: CitedSpan[], docs: DocLookup): Citation[] {
   return chosen.map((item, i) => {
     const doc = docs(item.docId);
     if (!doc) throw new Error(`unknown document ${item.docId}`);

@@ -1,9 +1,9 @@
-import type { Evidence } from '../evidence.js';
+import { citedSpan, type CitedSpan, type Evidence } from '../evidence.js';
 import type { RankedSentence } from '../ranking/rank-sentences.js';
 import { preparedCosine } from '../ranking/prepared-sentence.js';
 
 /** One point of an answer: its lead sentence, and the sentences of other articles that make the same point. */
-export interface Point { lead: RankedSentence; also: RankedSentence[]; span: Pick<Evidence, 'docId' | 'chunkId' | 'start' | 'end' | 'score' | 'caption'> }
+export interface Point { lead: RankedSentence; also: RankedSentence[]; span: CitedSpan }
 
 /** Options for choosing points; defaults fit the offline answerer. */
 export interface PointOptions { max: number; samePoint: number; relative: number; perDoc: number }
@@ -42,7 +42,7 @@ export function composePoints(ranked: RankedSentence[], options: PointOptions): 
     if (points.length >= options.max || sentence.probability < best * options.relative) continue;
     if ((perDoc.get(sentence.item.docId) ?? 0) >= options.perDoc) continue;
     const { item } = sentence;
-    points.push({ lead: sentence, also: [], span: { docId: item.docId, chunkId: item.chunkId, start: quoteStart(item), end: item.end, score: sentence.probability, ...(item.caption ? { caption: item.caption } : {}) } });
+    points.push({ lead: sentence, also: [], span: citedSpan(item, sentence.probability, quoteStart(item)) });
     perDoc.set(item.docId, (perDoc.get(item.docId) ?? 0) + 1);
   }
   return points;

@@ -1,4 +1,4 @@
-import { collectEvidence, sourceName, toCitations, type DocLookup } from '../evidence.js';
+import { citedSpan, collectEvidence, sourceName, toCitations, type DocLookup } from '../evidence.js';
 import { analyseQuestion, type QuestionAnalysis } from '../ranking/question-analysis.js';
 import { modelsReadTypes } from '../assess-question.js';
 import { rankSentences } from '../ranking/rank-sentences.js';
@@ -35,7 +35,7 @@ function render(points: Point[], analysis: QuestionAnalysis, docs: DocLookup): {
     const lead = articles > 1 ? `**${articles} articles make this point:** ` : '';
     lines.push(`${bullet}${lead}${quoteLine(body.slice(point.span.start, point.span.end))} — ${who(point.span.docId, point.span.caption)} [${n}]`);
     for (const also of point.also) {
-      const m = cite({ docId: also.item.docId, chunkId: also.item.chunkId, start: also.item.start, end: also.item.end, score: also.probability, ...(also.item.caption ? { caption: also.item.caption } : {}) });
+      const m = cite(citedSpan(also.item, also.probability));
       lines.push(`${bullet ? '  ' : ''}- Also ${who(also.item.docId, also.item.caption)}: ${quoteLine(also.item.text)} [${m}]`);
     }
   };
